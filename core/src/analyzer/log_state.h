@@ -1,0 +1,25 @@
+// LogState: one event log being read (one application attempt): its model,
+// the files that fed it and the planning facts the report repeats.
+#ifndef SPARKDX_ANALYZER_LOG_STATE_H_
+#define SPARKDX_ANALYZER_LOG_STATE_H_
+
+#include <string>
+#include <vector>
+
+#include "model/application.h"
+#include "sparkdx/input_plan.h"
+
+namespace sparkdx {
+
+struct LogState {
+  std::string name;
+  LogLayout layout = LogLayout::kSingleFile;
+  bool in_progress = false;
+  bool container_only = true;       // every file so far was a zip archive, not events
+  std::vector<size_t> input_indices;
+  ApplicationBuilder builder;
+};
+
+}  // namespace sparkdx
+
+#endif  // SPARKDX_ANALYZER_LOG_STATE_H_

@@ -1,0 +1,172 @@
+#include "analyze_command.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "exit_codes.h"
+#include "file_reader.h"
+#include "size_argument.h"
+#include "sparkdx/analyzer.h"
+
+namespace sparkdx::cli {
+
+const char kAnalyzeHelp[] =
+    "usage: sparkdx analyze <input>... [options]\n"
+    "\n"
+    "Reads Spark event logs and reports what they contain. An input is a file,\n"
+    "a directory (searched recursively: rolling eventlog_v2_* directories,\n"
+    "Databricks eventlog folders and Spark 1.x log directories are recognised),\n"
+    "a History Server zip download, or - for standard input. Compression\n"
+    "(zstd, lz4, snappy, lzf, gzip, zip) is detected from the content.\n"
+    "\n"
+    "options:\n"
+    "  --format text|json          output format (default: text); with several\n"
+    "                              inputs, json prints one line per input\n"
+    "  --out FILE                  write the report to FILE instead of stdout\n"
+    "  --max-decoded-bytes SIZE    stop decoding a file after SIZE bytes (e.g. 64G;\n"
+    "                              default: no limit)\n"
+    "  --max-expansion-ratio N     stop decoding a file that expands more than N:1\n"
+    "                              after 256 MiB (default: 1000; 0 disables)\n"
+    "  --max-line-bytes SIZE       skip lines longer than SIZE (default: 512M)\n"
+    "  -q, --quiet                 no progress line on stderr\n"
+    "  -h, --help                  show this help\n"
+    "\n"
+    "exit codes: 0 ok (the report may still list issues), 2 usage error,\n"
+    "            4 an input could not be read at all\n";
+
+namespace {
+
+struct AnalyzeOptions {
+  std::vector<std::string> inputs;
+  ReportFormat format = ReportFormat::kText;
+  std::string out_path;
+  bool quiet = false;
+  AnalyzerOptions analyzer;
+};
+
+int UsageError(const std::string& message) {
+  std::fprintf(stderr, "sparkdx analyze: %s\n(see sparkdx analyze --help)\n", message.c_str());
+  return kExitUsage;
+}
+
+// Returns -1 on success, else the exit code.
+int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    std::string text;
+    if (arg == "-h" || arg == "--help") {
+      std::fputs(kAnalyzeHelp, stdout);
+      return kExitOk;
+    } else if (arg == "--format") {
+      if (!value(&text)) return UsageError("--format needs a value: text or json");
+      if (text == "text") {
+        options->format = ReportFormat::kText;
+      } else if (text == "json") {
+        options->format = ReportFormat::kJson;
+      } else {
+        return UsageError("unknown format '" + text + "': use text or json");
+      }
+    } else if (arg == "--out") {
+      if (!value(&options->out_path)) return UsageError("--out needs a file name");
+    } else if (arg == "--max-decoded-bytes" || arg == "--max-line-bytes") {
+      if (!value(&text)) return UsageError(arg + " needs a size such as 512M or 64G");
+      std::optional<uint64_t> size = ParseSize(text);
+      if (!size) return UsageError("invalid size '" + text + "' for " + arg + " (examples: 4096, 512M, 64G)");
+      (arg == "--max-line-bytes" ? options->analyzer.max_line_bytes : options->analyzer.max_decoded_bytes) = *size;
+      if (arg == "--max-line-bytes" && *size == 0) return UsageError("--max-line-bytes must be positive");
+    } else if (arg == "--max-expansion-ratio") {
+      if (!value(&text)) return UsageError("--max-expansion-ratio needs a number");
+      std::optional<uint64_t> ratio = ParseCount(text);
+      if (!ratio || *ratio > UINT32_MAX) return UsageError("invalid ratio '" + text + "'");
+      options->analyzer.max_expansion_ratio = static_cast<uint32_t>(*ratio);
+    } else if (arg == "-q" || arg == "--quiet") {
+      options->quiet = true;
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      return UsageError("unknown option '" + arg + "'");
+    } else {
+      options->inputs.push_back(arg);
+    }
+  }
+  if (options->inputs.empty()) return UsageError("no input given");
+  return -1;
+}
+
+// A progress line on stderr, at most a few times a second, only on a terminal.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  void Update(const std::string& input, const AnalysisProgress& progress) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double mb = static_cast<double>(progress.bytes_decoded) / 1e6;
+    std::fprintf(stderr, "\rsparkdx: %s: %.0f MB decoded, %llu events, %.0f MB/s   ", input.c_str(), mb,
+                 static_cast<unsigned long long>(progress.events), seconds > 0 ? mb / seconds : 0.0);
+    shown_ = true;
+  }
+  void Clear() {
+    if (shown_) std::fputs("\r\033[K", stderr);
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+int RunAnalyze(const std::vector<std::string>& args) {
+  AnalyzeOptions options;
+  int parsed = ParseArgs(args, &options);
+  if (parsed >= 0) return parsed;
+
+  std::FILE* out = stdout;
+  if (!options.out_path.empty()) {
+    out = std::fopen(options.out_path.c_str(), "wb");
+    if (out == nullptr) return UsageError("cannot write " + options.out_path);
+  }
+  bool several = options.inputs.size() > 1;
+  ReportFormat format = options.format;
+  if (format == ReportFormat::kJson && several) format = ReportFormat::kJsonCompact;
+
+  int exit_code = kExitOk;
+  ProgressLine progress_line(!options.quiet && isatty(STDERR_FILENO));
+  for (size_t i = 0; i < options.inputs.size(); ++i) {
+    const std::string& input = options.inputs[i];
+    Analyzer analyzer(options.analyzer);
+    AnalyzeArgument(input, &analyzer,
+                    [&](const AnalysisProgress& progress) { progress_line.Update(input, progress); });
+    AnalysisResult result = analyzer.Finish();
+    progress_line.Clear();
+    if (result.files_ok + result.files_partial == 0) {
+      exit_code = kExitInputUnreadable;
+      std::fprintf(stderr, "sparkdx: %s: nothing could be read (see the report's inputs and issues)\n",
+                   input.c_str());
+    } else if (result.files_partial + result.files_error > 0) {
+      std::fprintf(stderr, "sparkdx: %s: %d of %d files read only partly or not at all (see the report)\n",
+                   input.c_str(), result.files_partial + result.files_error,
+                   result.files_ok + result.files_partial + result.files_error);
+    }
+    std::string text = FormatReport(result.report_json, format);
+    if (format == ReportFormat::kText && several && i > 0) std::fputs("\n", out);
+    std::fwrite(text.data(), 1, text.size(), out);
+  }
+  if (out != stdout) std::fclose(out);
+  return exit_code;
+}
+
+}  // namespace sparkdx::cli

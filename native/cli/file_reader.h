@@ -1,0 +1,28 @@
+// Reading what the user named: a file, a directory tree, or standard input,
+// pushed into an Analyzer in chunks (never the whole file at once).
+#ifndef SPARKDX_CLI_FILE_READER_H_
+#define SPARKDX_CLI_FILE_READER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sparkdx/analyzer.h"
+#include "sparkdx/input_plan.h"
+
+namespace sparkdx::cli {
+
+// Called after every chunk with the analyzer's progress.
+using ProgressFn = std::function<void(const AnalysisProgress&)>;
+
+// Lists the files of `argument` for PlanInputs. For a directory, paths are
+// "<directory name>/<relative path>", sorted; for a file, the argument itself.
+// Returns false (with *error set) when the argument cannot be listed.
+bool ListInput(const std::string& argument, std::vector<InputFile>* files, std::string* error);
+
+// Feeds one input argument ("-" is standard input) into `analyzer`.
+void AnalyzeArgument(const std::string& argument, Analyzer* analyzer, const ProgressFn& progress);
+
+}  // namespace sparkdx::cli
+
+#endif  // SPARKDX_CLI_FILE_READER_H_

@@ -1,0 +1,43 @@
+// sparkdx command-line entry point: subcommand dispatch.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "analyze_command.h"
+#include "exit_codes.h"
+#include "sparkdx/analyzer.h"
+
+namespace {
+
+const char kHelp[] =
+    "sparkdx: explains why Spark jobs were slow, from their event logs\n"
+    "\n"
+    "usage: sparkdx <command> [arguments]\n"
+    "\n"
+    "commands:\n"
+    "  analyze <input>...   read event logs (files, directories, zips, -) and report\n"
+    "  version              print the version\n"
+    "  help                 show this help\n"
+    "\n"
+    "Run 'sparkdx analyze --help' for the options of analyze.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
+    std::fputs(kHelp, args.empty() ? stderr : stdout);
+    return args.empty() ? sparkdx::cli::kExitUsage : sparkdx::cli::kExitOk;
+  }
+  if (args[0] == "version" || args[0] == "--version") {
+    std::printf("sparkdx %s\n", sparkdx::Version());
+    return sparkdx::cli::kExitOk;
+  }
+  if (args[0] == "analyze") {
+    return sparkdx::cli::RunAnalyze(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+  std::fprintf(stderr, "sparkdx: unknown command '%s' (see sparkdx help)\n", args[0].c_str());
+  return sparkdx::cli::kExitUsage;
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# CLI tests: every directory under cases/ holds
+#   cmd            the arguments, one shell line; $SPARKDX is the binary, $CASE the case directory,
+#                  $SAMPLES the repository's samples/ directory, $TMP a fresh scratch directory
+#   exit           the expected exit code
+#   stdout         the expected standard output, exactly (optional: absent means "not checked")
+#   stderr         the expected standard error, exactly (optional)
+# Usage: run_cli_tests.sh <sparkdx binary> <cases directory>
+set -u
+SPARKDX=$1
+CASES=$2
+SAMPLES=$(cd "$(dirname "$0")/../../samples" && pwd)
+export SPARKDX SAMPLES
+failed=0
+count=0
+for case_dir in "$CASES"/*/; do
+  name=$(basename "$case_dir")
+  count=$((count + 1))
+  TMP=$(mktemp -d)
+  export CASE=${case_dir%/} TMP
+  (cd "$TMP" && eval "\"\$SPARKDX\" $(cat "$case_dir/cmd")") >"$TMP/.stdout" 2>"$TMP/.stderr"
+  code=$?
+  expected_code=$(cat "$case_dir/exit")
+  ok=1
+  if [ "$code" != "$expected_code" ]; then
+    echo "FAIL $name: exit code $code, expected $expected_code"; ok=0
+  fi
+  for stream in stdout stderr; do
+    if [ -f "$case_dir/$stream" ] && ! diff -u "$case_dir/$stream" "$TMP/.$stream" >"$TMP/.diff"; then
+      echo "FAIL $name: $stream differs:"; sed 's/^/    /' "$TMP/.diff" | head -40; ok=0
+    fi
+  done
+  [ $ok = 1 ] && echo "ok   $name" || failed=$((failed + 1))
+  rm -rf "$TMP"
+done
+echo "$count cli cases, $failed failed"
+[ "$count" -gt 0 ] && [ $failed = 0 ]
