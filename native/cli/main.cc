@@ -8,6 +8,7 @@
 #include "analyze_command.h"
 #include "exit_codes.h"
 #include "sparkdx/analyzer.h"
+#include "sparkdx/catalog.h"
 
 namespace {
 
@@ -18,6 +19,8 @@ const char kHelp[] =
     "\n"
     "commands:\n"
     "  analyze <input>...   read event logs (files, directories, zips, -) and report\n"
+    "  catalog issues|events|codecs\n"
+    "                       print a catalogue as Markdown (the source of docs/)\n"
     "  version              print the version\n"
     "  help                 show this help\n"
     "\n"
@@ -33,6 +36,15 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "version" || args[0] == "--version") {
     std::printf("sparkdx %s\n", sparkdx::Version());
+    return sparkdx::cli::kExitOk;
+  }
+  if (args[0] == "catalog") {
+    sparkdx::Catalog catalog;
+    if (args.size() != 2 || !sparkdx::CatalogFromName(args[1], &catalog)) {
+      std::fputs("sparkdx catalog: name one of issues, events, codecs\n", stderr);
+      return sparkdx::cli::kExitUsage;
+    }
+    std::fputs(sparkdx::CatalogMarkdown(catalog).c_str(), stdout);
     return sparkdx::cli::kExitOk;
   }
   if (args[0] == "analyze") {

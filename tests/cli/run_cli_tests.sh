@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # CLI tests: every directory under cases/ holds
-#   cmd            the arguments, one shell line; $SPARKDX is the binary, $CASE the case directory,
-#                  $SAMPLES the repository's samples/ directory, $TMP a fresh scratch directory
+#   setup          (optional) a bash script run first in $TMP, to create input files
+#   cmd            the arguments, one shell line run in $TMP; $SPARKDX is the binary, $CASE the case
+#                  directory, $SAMPLES the repository's samples/ directory, $TMP a fresh scratch directory
 #   exit           the expected exit code
 #   stdout         the expected standard output, exactly (optional: absent means "not checked")
 #   stderr         the expected standard error, exactly (optional)
 # Usage: run_cli_tests.sh <sparkdx binary> <cases directory>
 set -u
-SPARKDX=$1
-CASES=$2
+SPARKDX=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+CASES=$(cd "$2" && pwd)
 SAMPLES=$(cd "$(dirname "$0")/../../samples" && pwd)
 export SPARKDX SAMPLES
 failed=0
@@ -18,6 +19,9 @@ for case_dir in "$CASES"/*/; do
   count=$((count + 1))
   TMP=$(mktemp -d)
   export CASE=${case_dir%/} TMP
+  if [ -f "$case_dir/setup" ] && ! (cd "$TMP" && bash "$case_dir/setup"); then
+    echo "FAIL $name: setup failed"; failed=$((failed + 1)); rm -rf "$TMP"; continue
+  fi
   (cd "$TMP" && eval "\"\$SPARKDX\" $(cat "$case_dir/cmd")") >"$TMP/.stdout" 2>"$TMP/.stderr"
   code=$?
   expected_code=$(cat "$case_dir/exit")

@@ -135,7 +135,7 @@ class Analyzer::Impl : public LogHost {
     data.inputs = &inputs_;
     data.issues = &issues_;
     for (const auto& log : logs_) {
-      if (log->container_only) continue;
+      if (log->container_only || !log->has_events) continue;
       data.logs.push_back(log.get());
       ++result.applications;
       const ApplicationModel& model = log->builder.model();
@@ -243,7 +243,9 @@ class Analyzer::Impl : public LogHost {
 
   void CloseLogState(LogState* log) {
     log->builder.Finish();
-    if (log->container_only) return;
+    for (size_t index : log->input_indices) log->has_events = log->has_events || inputs_[index].accounting.events > 0;
+    // A log that yielded no event is not an application: its files' errors say why.
+    if (log->container_only || !log->has_events) return;
     const ApplicationModel& model = log->builder.model();
     if (log->in_progress) {
       NoteIssue(IssueKind::kLogInProgress, log->name, -1,

@@ -16,6 +16,7 @@ struct LogState {
   LogLayout layout = LogLayout::kSingleFile;
   bool in_progress = false;
   bool container_only = true;       // every file so far was a zip archive, not events
+  bool has_events = false;          // set when the log is closed; logs without events are not applications
   std::vector<size_t> input_indices;
   ApplicationBuilder builder;
 };

@@ -1,0 +1,215 @@
+// Golden tests over the real Spark event logs in ../shared/eventlogs (skipped
+// with a message when that folder is absent). For every log file and every
+// multi-file log directory (rolling, Databricks, legacy):
+//   - the line accounting equals an independent count of the decoded bytes'
+//     lines, and lines == events + blank + malformed;
+//   - nothing fails except inputs broken by design;
+//   - a compact summary (counts only: no names, ids or other data from the
+//     logs) matches corpus_summaries.json. SPARKDX_UPDATE_GOLDEN=1 rewrites it.
+// Files not in the summaries (a fuller corpus) get the invariant checks only.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "sparkdx/analyzer.h"
+#include "support/test_paths.h"
+
+namespace sparkdx {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Decodes with the libraries' one-shot/simple APIs, independently of sparkdx's
+// streaming decoders, and counts lines the plain way.
+uint64_t IndependentLineCount(const fs::path& path) {
+  std::string raw = ReadFile(path);
+  std::string text;
+  if (raw.size() >= 4 && static_cast<uint8_t>(raw[0]) == 0x28 && static_cast<uint8_t>(raw[1]) == 0xb5) {
+    ZSTD_DCtx* context = ZSTD_createDCtx();
+    ZSTD_inBuffer in{raw.data(), raw.size(), 0};
+    std::string block(1 << 20, '\0');
+    while (in.pos < in.size) {
+      ZSTD_outBuffer out{block.data(), block.size(), 0};
+      if (ZSTD_isError(ZSTD_decompressStream(context, &out, &in))) break;
+      text.append(block.data(), out.pos);
+    }
+    ZSTD_freeDCtx(context);
+  } else if (raw.size() >= 2 && static_cast<uint8_t>(raw[0]) == 0x1f && static_cast<uint8_t>(raw[1]) == 0x8b) {
+    gzFile gz = gzopen(path.c_str(), "rb");
+    char block[1 << 16];
+    int n;
+    while ((n = gzread(gz, block, sizeof(block))) > 0) text.append(block, static_cast<size_t>(n));
+    gzclose(gz);
+  } else {
+    text = std::move(raw);
+  }
+  uint64_t lines = static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
+  if (!text.empty() && text.back() != '\n') ++lines;
+  return lines;
+}
+
+// Databricks rotated chunks: eventlog-YYYY-MM-DD--HH-MM[.gz]
+const std::regex kDatabricksChunk(R"(eventlog-\d{4}-\d{2}-\d{2}--\d{2}-\d{2}(\.gz)?)");
+
+bool IsMultiFileLogDirectory(const fs::path& dir) {
+  std::string name = dir.filename().string();
+  if (name.rfind("eventlog_v2_", 0) == 0) return true;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string file = entry.path().filename().string();
+    if (file.rfind("EVENT_LOG_", 0) == 0) return true;
+    if (std::regex_match(file, kDatabricksChunk)) return true;
+  }
+  return false;
+}
+
+struct Case {
+  std::string name;               // relative to the corpus
+  fs::path path;                  // a file or a log directory
+  std::vector<fs::path> files;    // the files whose lines count
+};
+
+std::vector<Case> CorpusCases(const fs::path& root) {
+  std::vector<Case> cases;
+  std::vector<fs::path> log_dirs;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_directory() && IsMultiFileLogDirectory(entry.path())) log_dirs.push_back(entry.path());
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.file_size() == 0) continue;
+    std::string ext = entry.path().extension().string();
+    if (ext == ".md" || ext == ".json") continue;
+    std::string rel = fs::relative(entry.path(), root).generic_string();
+    if (rel.find("spark-expectations/") == 0) continue;
+    cases.push_back({rel, entry.path(), {entry.path()}});
+  }
+  for (const fs::path& dir : log_dirs) {
+    Case c{fs::relative(dir, root).generic_string() + "/", dir, {}};
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.is_regular_file() && entry.file_size() > 0) c.files.push_back(entry.path());
+    }
+    cases.push_back(std::move(c));
+  }
+  std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
+  return cases;
+}
+
+// Feeds a file or directory the way the CLI does: list, plan, feed in chunks.
+Json Analyze(const Case& c) {
+  std::vector<InputFile> files;
+  fs::path base = c.path.parent_path();
+  if (fs::is_directory(c.path)) {
+    for (const auto& entry : fs::recursive_directory_iterator(c.path)) {
+      if (entry.is_regular_file()) {
+        files.push_back({fs::relative(entry.path(), base).generic_string(), entry.file_size()});
+      }
+    }
+    std::sort(files.begin(), files.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+  } else {
+    files.push_back({c.path.filename().string(), fs::file_size(c.path)});
+  }
+  InputPlan plan = PlanInputs(files);
+  Analyzer analyzer;
+  for (const PlannedLog& log : plan.logs) {
+    analyzer.BeginLog(log);
+    for (const InputFile& file : log.files) {
+      std::string bytes = ReadFile(base / file.path);
+      analyzer.BeginFile(file.path, bytes.size());
+      // Odd chunk sizes exercise every boundary the decoders and framer handle.
+      for (size_t offset = 0; offset < bytes.size(); offset += 65521) {
+        size_t n = std::min<size_t>(65521, bytes.size() - offset);
+        if (!analyzer.Feed(reinterpret_cast<const uint8_t*>(bytes.data()) + offset, n)) break;
+      }
+      analyzer.EndFile();
+    }
+    analyzer.EndLog();
+  }
+  analyzer.AddSkippedFiles(plan.skipped);
+  return Json::parse(analyzer.Finish().report_json);
+}
+
+Json Summary(const Json& report) {
+  Json summary;
+  const Json& a = report["accounting"];
+  summary["lines"] = a["lines"];
+  summary["events"] = a["events"];
+  summary["blank_lines"] = a["blank_lines"];
+  summary["malformed_lines"] = a["malformed_lines"];
+  summary["unknown_events"] = a["unknown_events"];
+  summary["event_types"] = a["events_by_type"].size();
+  Json statuses = Json::array();
+  for (const Json& input : report["inputs"]) statuses.push_back(input["status"]);
+  summary["statuses"] = statuses;
+  summary["issue_counts"] = report["issue_counts"];
+  Json apps = Json::array();
+  for (const Json& app : report["applications"]) {
+    apps.push_back(Json{{"spark_version", app["spark_version"]},
+                        {"completed", app["completed"]},
+                        {"jobs", app["jobs"]},
+                        {"stages", app["stages"]},
+                        {"stage_attempts", app["stage_attempts"]},
+                        {"tasks", app["tasks"]},
+                        {"executors", app["executors"]},
+                        {"sql_executions", app["sql_executions"]},
+                        {"duration_ms", app["duration_ms"]}});
+  }
+  summary["applications"] = apps;
+  return summary;
+}
+
+TEST(CorpusGoldenTest, EveryLogIsReadWithExactLineAccounting) {
+  std::string corpus = testing::CorpusDir();
+  if (corpus.empty()) GTEST_SKIP() << "../shared/eventlogs not found: corpus golden tests skipped";
+  fs::path golden_path = fs::path(testing::SourceDir()) / "tests/golden/corpus_summaries.json";
+  Json golden = fs::exists(golden_path) ? Json::parse(ReadFile(golden_path)) : Json::object();
+  bool update = std::getenv("SPARKDX_UPDATE_GOLDEN") != nullptr;
+  Json updated = Json::object();
+  size_t compared = 0, checked = 0;
+  for (const Case& c : CorpusCases(corpus)) {
+    SCOPED_TRACE(c.name);
+    Json report = Analyze(c);
+    const Json& a = report["accounting"];
+    uint64_t independent = 0;
+    for (const fs::path& file : c.files) independent += IndependentLineCount(file);
+    EXPECT_EQ(a["lines"].get<uint64_t>(), independent);
+    EXPECT_EQ(a["lines"].get<uint64_t>(), a["events"].get<uint64_t>() + a["blank_lines"].get<uint64_t>() +
+                                              a["malformed_lines"].get<uint64_t>());
+    for (const Json& input : report["inputs"]) {
+      EXPECT_NE(input["status"], "error") << input["name"] << ": " << input["error"];
+    }
+    EXPECT_GE(report["applications"].size(), 1u);
+    ++checked;
+    Json summary = Summary(report);
+    updated[c.name] = summary;
+    if (golden.contains(c.name)) {
+      ++compared;
+      EXPECT_EQ(summary.dump(1), golden[c.name].dump(1));
+    }
+  }
+  EXPECT_GT(checked, 0u);
+  if (update) {
+    std::ofstream(golden_path) << updated.dump(1) << "\n";
+    std::printf("rewrote %s with %zu cases\n", golden_path.c_str(), updated.size());
+  } else {
+    EXPECT_GT(compared, 0u) << "no corpus case matched " << golden_path << "; run with SPARKDX_UPDATE_GOLDEN=1";
+  }
+  std::printf("corpus: %zu logs checked, %zu compared with golden summaries\n", checked, compared);
+}
+
+}  // namespace
+}  // namespace sparkdx
