@@ -2,6 +2,7 @@
 
 #include <lz4frame.h>
 
+#include <algorithm>
 #include <string>
 
 namespace sparkdx {
@@ -20,7 +21,12 @@ Status Lz4FrameDecompressor::Decode(const uint8_t* input, size_t size, ByteSink*
       frame_start_byte_ = consumed_bytes_;
       inside_frame_ = true;
     }
-    size_t in_size = size - offset;
+    // Give LZ4F no more than it asked for (its hint covers one block and the
+    // next block header), so each call decodes at most one block. On an
+    // error LZ4F reports no output size, so a call that decoded a block and
+    // then met a bad content checksum would silently drop that block, and
+    // the output would depend on how the input was split.
+    size_t in_size = std::min(size - offset, next_hint_);
     size_t out_size = output_.capacity();
     size_t hint = LZ4F_decompress(context_, output_.data(), &out_size, input + offset, &in_size, nullptr);
     offset += in_size;
@@ -31,6 +37,7 @@ Status Lz4FrameDecompressor::Decode(const uint8_t* input, size_t size, ByteSink*
       return error_;
     }
     if (hint == 0) inside_frame_ = false;
+    next_hint_ = hint == 0 ? LZ4F_HEADER_SIZE_MIN : hint;
     if (out_size > 0 && !sink->Write(output_.data(), out_size)) return Status::Ok();
     if (in_size == 0 && out_size == 0) break;  // defensive: no progress possible
   }

@@ -25,6 +25,7 @@ class Lz4FrameDecompressor : public Decompressor {
   uint64_t consumed_bytes_ = 0;
   uint64_t frame_start_byte_ = 0;
   bool inside_frame_ = false;
+  size_t next_hint_ = 7;  // input bytes LZ4F wants next (LZ4F_HEADER_SIZE_MIN before a frame)
 };
 
 }  // namespace sparkdx

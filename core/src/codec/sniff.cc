@@ -34,8 +34,17 @@ const MagicRow kSniffTable[] = {
     {"\xfd" "7zXZ\x00", 6, false, CodecKind::kPlain, "xz compression"},
 };
 
-bool IsZstdSkippableFrame(const uint8_t* data, size_t size) {
-  return size >= 4 && (data[0] & 0xf0) == 0x50 && data[1] == 0x2a && data[2] == 0x4d && data[3] == 0x18;
+// Skippable frames have 16 magics (50..5f 2a 4d 18), so they are matched by
+// pattern rather than listed in kSniffTable. `*prefix` is set when `data` is
+// too short to tell but could still become one.
+bool IsZstdSkippableFrame(const uint8_t* data, size_t size, bool* prefix) {
+  static constexpr uint8_t kTail[3] = {0x2a, 0x4d, 0x18};
+  *prefix = false;
+  if (size == 0 || (data[0] & 0xf0) != 0x50) return false;
+  size_t n = size < 4 ? size : 4;
+  if (std::memcmp(data + 1, kTail, n - 1) != 0) return false;
+  *prefix = size < 4;
+  return size >= 4;
 }
 
 // Text means no control bytes other than whitespace; bytes >= 0x80 are
@@ -71,11 +80,13 @@ SniffResult SniffCodec(const uint8_t* data, size_t size, bool at_end) {
     }
     return result;
   }
-  if (IsZstdSkippableFrame(data, size)) {
+  bool skippable_prefix = false;
+  if (IsZstdSkippableFrame(data, size, &skippable_prefix)) {
     result.verdict = SniffResult::Verdict::kKnown;
     result.codec = CodecKind::kZstd;
     return result;
   }
+  if (skippable_prefix) undecided_prefix = true;
   if (undecided_prefix && !at_end && size < kSniffLookaheadBytes) {
     result.verdict = SniffResult::Verdict::kNeedMoreBytes;
     return result;

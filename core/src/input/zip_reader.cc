@@ -161,10 +161,11 @@ Status ZipReader::BeginEntry() {
     return Status::Ok();
   }
   if (has_descriptor_) {
-    // Data of unknown length that is not deflated: nothing marks its end.
+    // Data of unknown length that we do not inflate (stored, encrypted or
+    // an unknown method): nothing marks its end.
     Status status = UnsupportedError(EntryLabel() +
-                                     " has no size in its header and is not deflated; the rest of the archive "
-                                     "cannot be located");
+                                     " has no size in its header and only deflated data shows where it ends; "
+                                     "the rest of the archive cannot be located");
     FinishEntry(status);
     return Fail(status);
   }
@@ -326,7 +327,9 @@ Status ZipReader::Finish() {
                                " without its central directory"));
   }
   Status status = TruncatedError(EntryLabel() + " is cut short: the archive ends at byte " + std::to_string(offset_));
-  if (state_ == State::kSignature || state_ == State::kLocalHeader) {
+  // Until the name and extra fields are complete, name_ still holds the
+  // previous entry's name, so the cut is reported without one.
+  if (state_ == State::kSignature || state_ == State::kLocalHeader || state_ == State::kNameAndExtra) {
     status = TruncatedError("zip archive ends inside a header at byte " + std::to_string(offset_));
   }
   FinishEntry(status);

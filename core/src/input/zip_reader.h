@@ -47,7 +47,10 @@ class ZipReader {
   ~ZipReader();
 
   // Consumes archive bytes (any split). A non-ok Status is fatal for the
-  // rest of the archive; entries completed before it stay delivered.
+  // rest of the archive; entries completed before it stay delivered. Stored
+  // entries are passed to the sink without a copy, so `data` needs
+  // kPaddingBytes readable bytes after `size` (the Analyzer's feed buffer
+  // has them).
   Status Feed(const uint8_t* data, size_t size);
   // End of the archive bytes.
   Status Finish();
