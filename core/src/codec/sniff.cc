@@ -61,14 +61,16 @@ bool LooksLikeText(const uint8_t* data, size_t size) {
 
 }  // namespace
 
-SniffResult SniffCodec(const uint8_t* data, size_t size, bool at_end) {
+SniffResult SniffCodec(const uint8_t* data, size_t size, bool at_end, std::optional<CodecKind> named) {
   SniffResult result;
   bool undecided_prefix = false;
+  bool named_prefix = false;  // the bytes begin the magic of the codec the name implies
   for (const MagicRow& row : kSniffTable) {
     size_t n = size < row.size ? size : row.size;
     if (std::memcmp(data, row.magic, n) != 0) continue;
     if (n < row.size) {
       undecided_prefix = true;  // could still become this magic
+      if (row.supported && named == row.codec && size > 0) named_prefix = true;
       continue;
     }
     if (row.supported) {
@@ -87,8 +89,14 @@ SniffResult SniffCodec(const uint8_t* data, size_t size, bool at_end) {
     return result;
   }
   if (skippable_prefix) undecided_prefix = true;
+  if (skippable_prefix && named == CodecKind::kZstd) named_prefix = true;
   if (undecided_prefix && !at_end && size < kSniffLookaheadBytes) {
     result.verdict = SniffResult::Verdict::kNeedMoreBytes;
+    return result;
+  }
+  if (named_prefix && at_end) {
+    result.verdict = SniffResult::Verdict::kKnown;
+    result.codec = *named;
     return result;
   }
   // Text: the first non-blank byte of an event log is '{'. Anything else that

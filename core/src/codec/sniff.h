@@ -30,7 +30,12 @@ struct SniffResult {
 };
 
 // Looks at the first bytes of a file. `at_end` says no more bytes will come.
-SniffResult SniffCodec(const uint8_t* data, size_t size, bool at_end);
+// `named` is the codec the file name implies, if any: it breaks the tie when
+// the file ends before a magic is complete but what is there matches the
+// start of that codec's magic (a cut download), so the decoder can report
+// the truncation instead of the content being taken for text.
+SniffResult SniffCodec(const uint8_t* data, size_t size, bool at_end,
+                       std::optional<CodecKind> named = std::nullopt);
 
 // The codec a file-name extension implies ("zstd", "zst", "lz4", "snappy",
 // "lzf", "gz", "zip"), or nullopt for none.

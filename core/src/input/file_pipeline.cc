@@ -77,7 +77,9 @@ bool FilePipeline::Write(const uint8_t* data, size_t size) {
 }
 
 bool FilePipeline::StartDecoding(const uint8_t* data, size_t size, bool at_end) {
-  SniffResult sniff = SniffCodec(data, size, at_end);
+  FileNameInfo name_info = ClassifyFileName(record_->name);
+  std::optional<CodecKind> named = CodecFromExtension(name_info.extension);
+  SniffResult sniff = SniffCodec(data, size, at_end, named);
   if (sniff.verdict == SniffResult::Verdict::kNeedMoreBytes) return false;
   sniffed_ = true;
   if (sniff.verdict == SniffResult::Verdict::kUnsupported) {
@@ -89,8 +91,6 @@ bool FilePipeline::StartDecoding(const uint8_t* data, size_t size, bool at_end) 
     return true;
   }
   record_->codec = std::string(CodecName(sniff.codec));
-  FileNameInfo name_info = ClassifyFileName(record_->name);
-  std::optional<CodecKind> named = CodecFromExtension(name_info.extension);
   bool lz4_family = named == CodecKind::kLz4Block && sniff.codec == CodecKind::kLz4Frame;
   if (named && *named != sniff.codec && !lz4_family) {
     Issue issue;

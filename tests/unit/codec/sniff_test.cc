@@ -183,3 +183,26 @@ TEST(SniffTest, CodecNamesAreTheReportNames) {
 
 }  // namespace
 }  // namespace sparkdx
+
+namespace sparkdx {
+namespace {
+
+TEST(SniffTieBreakTest, AFileCutInsideItsMagicFollowsItsName) {
+  const uint8_t zstd_start[] = {0x28, 0xb5};
+  SniffResult named = SniffCodec(zstd_start, sizeof(zstd_start), /*at_end=*/true, CodecKind::kZstd);
+  EXPECT_EQ(named.verdict, SniffResult::Verdict::kKnown);
+  EXPECT_EQ(named.codec, CodecKind::kZstd);
+  // Without a name, or with a name the bytes do not match, content rules.
+  SniffResult unnamed = SniffCodec(zstd_start, sizeof(zstd_start), true);
+  EXPECT_EQ(unnamed.codec, CodecKind::kPlain);
+  SniffResult other = SniffCodec(zstd_start, sizeof(zstd_start), true, CodecKind::kLz4Block);
+  EXPECT_EQ(other.codec, CodecKind::kPlain);
+  const uint8_t lz4_start[] = {'L', 'Z', '4', 'B'};
+  EXPECT_EQ(SniffCodec(lz4_start, sizeof(lz4_start), true, CodecKind::kLz4Block).codec, CodecKind::kLz4Block);
+  // A complete magic is never overridden by a name.
+  const uint8_t gzip[] = {0x1f, 0x8b, 0x08, 0x00};
+  EXPECT_EQ(SniffCodec(gzip, sizeof(gzip), true, CodecKind::kZstd).codec, CodecKind::kGzip);
+}
+
+}  // namespace
+}  // namespace sparkdx
