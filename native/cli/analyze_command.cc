@@ -147,6 +147,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
   ProgressLine progress_line(!options.quiet && isatty(STDERR_FILENO));
   for (size_t i = 0; i < options.inputs.size(); ++i) {
     const std::string& input = options.inputs[i];
+    const char* label = input == "-" ? "stdin" : input.c_str();
     Analyzer analyzer(options.analyzer);
     AnalyzeArgument(input, &analyzer,
                     [&](const AnalysisProgress& progress) { progress_line.Update(input, progress); });
@@ -154,11 +155,10 @@ int RunAnalyze(const std::vector<std::string>& args) {
     progress_line.Clear();
     if (result.files_ok + result.files_partial == 0) {
       exit_code = kExitInputUnreadable;
-      std::fprintf(stderr, "sparkdx: %s: nothing could be read (see the report's inputs and issues)\n",
-                   input.c_str());
+      std::fprintf(stderr, "sparkdx: %s: nothing could be read (see the report's inputs and issues)\n", label);
     } else if (result.files_partial + result.files_error > 0) {
       std::fprintf(stderr, "sparkdx: %s: %d of %d files read only partly or not at all (see the report)\n",
-                   input.c_str(), result.files_partial + result.files_error,
+                   label, result.files_partial + result.files_error,
                    result.files_ok + result.files_partial + result.files_error);
     }
     std::string text = FormatReport(result.report_json, format);

@@ -14,22 +14,31 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kChunkBytes = 4u << 20;
-
-// Feeds an open descriptor to the current file. Returns false on a read error.
+// Feeds an open descriptor to the current file in pieces of exactly
+// kFeedChunkBytes (the last one shorter), whether it is a file or a pipe,
+// so the report does not depend on how the bytes arrive.
 void FeedDescriptor(int fd, Analyzer* analyzer, const ProgressFn& progress) {
   for (;;) {
-    uint8_t* buffer = analyzer->FeedBuffer(kChunkBytes);
-    ssize_t n = read(fd, buffer, kChunkBytes);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      analyzer->FailFile(std::string("read error: ") + std::strerror(errno));
-      return;
+    uint8_t* buffer = analyzer->FeedBuffer(kFeedChunkBytes);
+    size_t filled = 0;
+    bool eof = false;
+    while (filled < kFeedChunkBytes) {
+      ssize_t n = read(fd, buffer + filled, kFeedChunkBytes - filled);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        if (filled > 0) analyzer->CommitFeed(filled);
+        analyzer->FailFile(std::string("read error: ") + std::strerror(errno));
+        return;
+      }
+      if (n == 0) {
+        eof = true;
+        break;
+      }
+      filled += static_cast<size_t>(n);
     }
-    if (n == 0) break;
-    bool more = analyzer->CommitFeed(static_cast<size_t>(n));
+    bool more = filled == 0 || analyzer->CommitFeed(filled);
     if (progress) progress(analyzer->progress());
-    if (!more) break;
+    if (eof || !more) break;
   }
 }
 

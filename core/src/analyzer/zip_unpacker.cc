@@ -172,7 +172,13 @@ void ZipUnpacker::OnEntryBegin(const std::string& name, uint64_t archive_offset)
 }
 
 ZipEntrySink::DataVerdict ZipUnpacker::OnEntryData(const uint8_t* data, size_t size) {
-  if (!archive_->CountDecoded(size)) return DataVerdict::kAbortArchive;
+  size_t allowed = static_cast<size_t>(archive_->AdmitDecoded(size));
+  if (archive_->stopped()) {
+    // A limit on the archive: use what it admits, then stop reading it.
+    if (allowed > 0 && mode_ == EntryMode::kStream) stream_->Feed(data, allowed);
+    if (allowed > 0 && mode_ == EntryMode::kHold) holding_.bytes.Append(data, allowed);
+    return DataVerdict::kAbortArchive;
+  }
   switch (mode_) {
     case EntryMode::kStream:
       return stream_->Feed(data, size) ? DataVerdict::kContinue : DataVerdict::kDiscardEntry;

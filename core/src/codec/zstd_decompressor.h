@@ -26,6 +26,11 @@ class ZstdDecompressor : public Decompressor {
   uint64_t consumed_bytes_ = 0;     // compressed bytes consumed so far
   uint64_t frame_start_byte_ = 0;   // where the frame being decoded began
   bool inside_frame_ = false;       // true between a frame's first byte and its end
+  // zstd's own hint of the input it wants next; starts with a frame header's
+  // fixed prefix (ZSTD_FRAMEHEADERSIZE_PREFIX).
+  static constexpr size_t kFrameHeaderPrefixBytes = 5;
+  static constexpr size_t kBlockHeaderBytes = 3;
+  size_t next_input_bytes_ = kFrameHeaderPrefixBytes;
 };
 
 }  // namespace sparkdx

@@ -91,6 +91,7 @@ void EventReader::Malformed(IssueKind kind, std::string message, const uint8_t* 
   if (events_in_file_ == 0) {
     if (first_line_excerpt_.empty()) first_line_excerpt_ = Excerpt(AsText(data, size), IssueLog::kExcerptBytes);
     if (++leading_non_event_lines_ >= kMaxLeadingNonEventLines) {
+      rejected_at_byte_ = info.byte_offset + info.length + (info.terminated ? 1 : 0);
       Reject("not a spark event log: none of its first " + std::to_string(kMaxLeadingNonEventLines) +
              " non-blank lines is a JSON object with an \"Event\" field");
     }

@@ -43,6 +43,8 @@ class EventReader : public LineSink, public BadFieldSink {
   void Finish(bool input_complete);
   bool rejected() const { return !rejection_.empty(); }
   const std::string& rejection() const { return rejection_; }
+  // The decoded offset just past the line that led to the rejection.
+  uint64_t rejected_at_byte() const { return rejected_at_byte_; }
   uint64_t events() const { return events_in_file_; }
   // The file ended inside a line that could not be parsed.
   bool last_line_torn() const { return last_line_torn_; }
@@ -59,6 +61,7 @@ class EventReader : public LineSink, public BadFieldSink {
   LineAccounting* accounting_;
   EventContext context_;
   std::string rejection_;
+  uint64_t rejected_at_byte_ = 0;
   uint64_t events_in_file_ = 0;
   bool last_line_torn_ = false;
   // The latest malformed line's issue is held until another non-blank line

@@ -1,5 +1,6 @@
 #include "input/file_pipeline.h"
 
+#include <algorithm>
 #include <string>
 
 #include "base/format.h"
@@ -19,7 +20,6 @@ const char* InputStatusName(InputStatus status) {
 FilePipeline::FilePipeline(const AnalyzerOptions& options, simdjson::ondemand::parser* parser,
                            ApplicationBuilder* app, IssueLog* issues, InputRecord* record, ZipEntrySink* zip_sink)
     : options_(options),
-      app_(app),
       issues_(issues),
       record_(record),
       zip_sink_(zip_sink),
@@ -41,39 +41,49 @@ void FilePipeline::Fail(IssueKind kind, const std::string& message, int64_t byte
   issues_->Add(std::move(issue));
 }
 
-bool FilePipeline::CountDecoded(uint64_t bytes) {
-  record_->bytes_decoded += bytes;
-  if (options_.max_decoded_bytes > 0 && record_->bytes_decoded > options_.max_decoded_bytes) {
-    Fail(IssueKind::kDecodedLimitReached,
-          Label() + ": decoding stopped after " + std::to_string(record_->bytes_decoded) +
-              " decoded bytes: the limit is " + std::to_string(options_.max_decoded_bytes) +
-              " (raise it with --max-decoded-bytes)",
-          static_cast<int64_t>(record_->bytes_read));
-    return false;
+uint64_t FilePipeline::AdmitDecoded(uint64_t bytes) {
+  const uint64_t decoded = record_->bytes_decoded;
+  uint64_t allowed = bytes;
+  std::string why;  // set when a limit stops decoding
+  if (options_.max_decoded_bytes > 0 && decoded + bytes > options_.max_decoded_bytes) {
+    allowed = options_.max_decoded_bytes > decoded ? options_.max_decoded_bytes - decoded : 0;
+    why = Label() + ": decoding stopped after " + std::to_string(options_.max_decoded_bytes) +
+          " decoded bytes, the limit (raise it with --max-decoded-bytes)";
   }
-  if (options_.max_expansion_ratio > 0 && record_->bytes_decoded > AnalyzerOptions::kRatioGuardMinBytes &&
-      record_->bytes_decoded / options_.max_expansion_ratio > record_->bytes_read) {
-    Fail(IssueKind::kDecodedLimitReached,
-          Label() + ": decoding stopped: " + std::to_string(record_->bytes_read) + " bytes expanded to more than " +
-              std::to_string(record_->bytes_decoded) + " (over " + std::to_string(options_.max_expansion_ratio) +
-              ":1, a likely decompression bomb; raise --max-expansion-ratio to go on)",
-          static_cast<int64_t>(record_->bytes_read));
-    return false;
+  // The expansion guard looks at fixed points of the decoded stream, so where
+  // it stops does not depend on how the input was split.
+  if (options_.max_expansion_ratio > 0) {
+    constexpr uint64_t kStep = AnalyzerOptions::kRatioGuardStepBytes;
+    uint64_t first = std::max(AnalyzerOptions::kRatioGuardMinBytes, (decoded / kStep + 1) * kStep);
+    for (uint64_t mark = first; mark <= decoded + allowed; mark += kStep) {
+      if (mark / options_.max_expansion_ratio > record_->bytes_read) {
+        allowed = mark - decoded;
+        why = Label() + ": decoding stopped after " + std::to_string(mark) + " decoded bytes from " +
+              std::to_string(record_->bytes_read) + " read: over " + std::to_string(options_.max_expansion_ratio) +
+              ":1, a likely decompression bomb (raise --max-expansion-ratio to go on)";
+        break;
+      }
+    }
   }
-  return true;
+  record_->bytes_decoded += allowed;
+  // A limit may fall exactly at the end of these bytes: stop all the same.
+  if (!why.empty()) Fail(IssueKind::kDecodedLimitReached, why, -1);
+  return allowed;
 }
 
 bool FilePipeline::Write(const uint8_t* data, size_t size) {
   if (stopped_) return false;
-  if (!CountDecoded(size)) return false;
-  framer_.Consume(data, size);
+  size_t allowed = static_cast<size_t>(AdmitDecoded(size));
+  framer_.Consume(data, allowed);
   if (reader_.rejected()) {
     fatal_ = true;
     stopped_ = true;
     record_->error = Label() + ": " + reader_.rejection();
+    // Count what was decoded up to the line that settled it, not the rest of this block.
+    record_->bytes_decoded -= framer_.bytes() - reader_.rejected_at_byte();
     return false;
   }
-  return true;
+  return !stopped_;
 }
 
 bool FilePipeline::StartDecoding(const uint8_t* data, size_t size, bool at_end) {

@@ -74,9 +74,12 @@ class FilePipeline : public ByteSink {
   // Decoded bytes from the decompressor.
   bool Write(const uint8_t* data, size_t size) override;
 
-  // For zip containers: entries report their decoded bytes here so the
-  // archive's expansion guard sees the whole archive.
-  bool CountDecoded(uint64_t bytes);
+  // Counts `bytes` more decoded bytes against the limits and returns how
+  // many of them may be used; fewer means a limit was reached (recorded as
+  // an issue) and decoding stops there, at the same byte however the input
+  // was split. Zip containers count their entries' bytes here so the
+  // archive's guard sees the whole archive.
+  uint64_t AdmitDecoded(uint64_t bytes);
 
  private:
   bool StartDecoding(const uint8_t* data, size_t size, bool at_end);
@@ -85,7 +88,6 @@ class FilePipeline : public ByteSink {
   std::string Label() const { return record_->name; }
 
   const AnalyzerOptions& options_;
-  ApplicationBuilder* app_;
   IssueLog* issues_;
   InputRecord* record_;
   ZipEntrySink* zip_sink_;

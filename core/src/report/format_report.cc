@@ -1,4 +1,6 @@
-// FormatReport: the renderers. They read only the JSON report.
+// FormatReport: the renderers. They read only the JSON report, through
+// accessors that tolerate any JSON (a missing key or an unexpected type reads
+// as null), so no input can make them throw.
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -12,11 +14,31 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+const Json& At(const Json& object, const char* key) {
+  static const Json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+const Json& Items(const Json& array) {
+  static const Json kEmpty = Json::array();
+  return array.is_array() ? array : kEmpty;
+}
+
 std::string Str(const Json& value, const char* fallback = "-") {
   if (value.is_null()) return fallback;
   if (value.is_string()) return value.get<std::string>();
-  return value.dump();
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
+
+uint64_t Count(const Json& value) {
+  if (value.is_number_unsigned()) return value.get<uint64_t>();
+  if (value.is_number_integer() && value.get<int64_t>() > 0) return static_cast<uint64_t>(value.get<int64_t>());
+  return 0;
+}
+
+bool Flag(const Json& value) { return value.is_boolean() && value.get<bool>(); }
 
 std::string Duration(const Json& value) {
   if (!value.is_number()) return "-";
@@ -34,46 +56,54 @@ std::string Duration(const Json& value) {
   return buffer;
 }
 
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string RenderApplication(const Json& app) {
+  std::string out = "\n  " + Str(At(app, "id"), "(unknown id)") + "  " + Str(At(app, "name"), "(unnamed)") + "\n";
+  if (!At(app, "attempt_id").is_null()) out += "    attempt:        " + Str(At(app, "attempt_id")) + "\n";
+  out += "    spark version:  " + Str(At(app, "spark_version"), "unknown") + "\n";
+  out += "    duration:       " + Duration(At(app, "duration_ms")) +
+         (Flag(At(app, "completed")) ? "" : "  (no ApplicationEnd: crashed, killed or still running)") + "\n";
+  out += "    jobs " + Str(At(app, "jobs")) + ", stages " + Str(At(app, "stages")) + " (" +
+         Str(At(app, "stage_attempts")) + " attempts), tasks " + Str(At(app, "tasks")) + ", executors " +
+         Str(At(app, "executors")) + ", sql " + Str(At(app, "sql_executions")) + "\n";
+  out += "    log:            " + Str(At(app, "log")) + " (" + Str(At(app, "layout")) + ", " +
+         Plural(Items(At(app, "files")).size(), "file", "files") + ")\n";
+  return out;
+}
+
 std::string RenderText(const Json& report) {
-  std::string out;
-  out += Str(report["generator"]) + " report (schema " + Str(report["schema_version"]) + ")\n";
-  const Json& applications = report["applications"];
-  out += "\n" + std::to_string(applications.size()) + (applications.size() == 1 ? " application\n" : " applications\n");
-  for (const Json& app : applications) {
-    out += "\n  " + Str(app["id"], "(unknown id)") + "  " + Str(app["name"], "(unnamed)") + "\n";
-    if (!app["attempt_id"].is_null()) out += "    attempt:        " + Str(app["attempt_id"]) + "\n";
-    out += "    spark version:  " + Str(app["spark_version"], "unknown") + "\n";
-    out += "    duration:       " + Duration(app["duration_ms"]) +
-           (app["completed"].get<bool>() ? "" : "  (no ApplicationEnd: crashed, killed or still running)") + "\n";
-    out += "    jobs " + Str(app["jobs"]) + ", stages " + Str(app["stages"]) + " (" + Str(app["stage_attempts"]) +
-           " attempts), tasks " + Str(app["tasks"]) + ", executors " + Str(app["executors"]) + ", sql " +
-           Str(app["sql_executions"]) + "\n";
-    out += "    log:            " + Str(app["log"]) + " (" + Str(app["layout"]) + ", " +
-           std::to_string(app["files"].size()) + (app["files"].size() == 1 ? " file" : " files") + ")\n";
-  }
-  const Json& accounting = report["accounting"];
+  std::string out = Str(At(report, "generator")) + " report (schema " + Str(At(report, "schema_version")) + ")\n";
+  const Json& applications = Items(At(report, "applications"));
+  out += "\n" + Plural(applications.size(), "application", "applications") + "\n";
+  for (const Json& app : applications) out += RenderApplication(app);
+
   out += "\nInput\n";
-  for (const Json& input : report["inputs"]) {
-    out += "  " + Str(input["name"]) + "  " + Str(input["codec"], "?") + "  " +
-           HumanBytes(input["bytes_read"].get<uint64_t>()) + " -> " +
-           HumanBytes(input["bytes_decoded"].get<uint64_t>()) + "  " + Str(input["status"]) + "\n";
-    if (!input["error"].is_null()) out += "    " + Str(input["error"]) + "\n";
+  for (const Json& input : Items(At(report, "inputs"))) {
+    out += "  " + Str(At(input, "name")) + "  " + Str(At(input, "codec"), "?") + "  " +
+           HumanBytes(Count(At(input, "bytes_read"))) + " -> " + HumanBytes(Count(At(input, "bytes_decoded"))) +
+           "  " + Str(At(input, "status")) + "\n";
+    if (!At(input, "error").is_null()) out += "    " + Str(At(input, "error")) + "\n";
   }
-  out += "  lines " + Str(accounting["lines"]) + " = events " + Str(accounting["events"]) + " + blank " +
-         Str(accounting["blank_lines"]) + " + malformed " + Str(accounting["malformed_lines"]) + "; unknown events " +
-         Str(accounting["unknown_events"]) + "\n";
-  const Json& counts = report["issue_counts"];
-  if (!counts.empty()) {
+  const Json& accounting = At(report, "accounting");
+  out += "  lines " + Str(At(accounting, "lines")) + " = events " + Str(At(accounting, "events")) + " + blank " +
+         Str(At(accounting, "blank_lines")) + " + malformed " + Str(At(accounting, "malformed_lines")) +
+         "; unknown events " + Str(At(accounting, "unknown_events")) + "\n";
+
+  const Json& counts = At(report, "issue_counts");
+  if (counts.is_object() && !counts.empty()) {
     out += "\nIssues\n";
     for (const auto& [kind, count] : counts.items()) out += "  " + kind + ": " + Str(count) + "\n";
     size_t shown = 0;
-    for (const Json& issue : report["issues"]) {
-      if (issue["severity"] == "info") continue;
+    for (const Json& issue : Items(At(report, "issues"))) {
+      if (Str(At(issue, "severity")) == "info") continue;
       if (++shown > 10) {
-        out += "  ... (see the JSON report for every issue)\n";
+        out += "  ... (the JSON report lists every issue)\n";
         break;
       }
-      out += "  [" + Str(issue["severity"]) + "] " + Str(issue["message"]) + "\n";
+      out += "  [" + Str(At(issue, "severity")) + "] " + Str(At(issue, "message")) + "\n";
     }
   }
   return out;
@@ -83,11 +113,13 @@ std::string RenderText(const Json& report) {
 
 std::string FormatReport(const std::string& report_json, ReportFormat format) {
   Json report = Json::parse(report_json, nullptr, /*allow_exceptions=*/false);
-  if (report.is_discarded()) return report_json;
+  if (report.is_discarded()) return "sparkdx: not a JSON document\n";
   switch (format) {
     case ReportFormat::kJson: return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
     case ReportFormat::kJsonCompact: return report.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-    case ReportFormat::kText: return RenderText(report);
+    case ReportFormat::kText:
+      if (!report.is_object() || !At(report, "schema_version").is_number()) return "sparkdx: not a sparkdx report\n";
+      return RenderText(report);
   }
   return report_json;
 }
