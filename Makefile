@@ -1,0 +1,46 @@
+# sparkdx developer entry points. A newcomer needs two:
+#   make demo   build, then run sparkdx on a bundled sample
+#   make test   build everything (native and WebAssembly) and run every test
+# Both install what is missing first (scripts/setup.sh: Debian packages and npm only).
+
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+BUILD ?= build
+WASM_BUILD ?= build-wasm
+DEMO_SAMPLE ?= samples/demo/app-20250301120000-0007.zstd
+
+.PHONY: all setup build wasm test test-native test-wasm demo bench format clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+wasm: setup
+	@scripts/build-wasm.sh
+
+test: build wasm
+	@$(MAKE) --no-print-directory test-native test-wasm
+
+test-native:
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-wasm:
+	node tests/wasm/wasm_parity.test.cjs $(WASM_BUILD)/bin/sparkdx-node.cjs $(BUILD)/bin/sparkdx
+
+demo: build
+	@echo "== sparkdx analyze $(DEMO_SAMPLE)"
+	@$(BUILD)/bin/sparkdx analyze $(DEMO_SAMPLE)
+
+bench: build
+	bench/run_bench.sh
+
+format:
+	@git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(WASM_BUILD)
