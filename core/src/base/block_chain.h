@@ -23,6 +23,10 @@ class BlockChain {
   uint8_t* Reserve(size_t max_bytes);
   void Commit(size_t bytes);
 
+  // Releases the unused tail of the last block (a stage that has finished
+  // rarely grows again). The next Reserve starts a small block.
+  void Trim();
+
   size_t record_count() const { return record_count_; }
   size_t used_bytes() const { return used_bytes_; }
   // Bytes allocated, including unused block tails and block bookkeeping.
@@ -43,6 +47,7 @@ class BlockChain {
     size_t used = 0;
   };
   std::vector<Block> blocks_;
+  size_t next_block_bytes_ = kFirstBlockBytes;
   size_t record_count_ = 0;
   size_t used_bytes_ = 0;
   size_t allocated_bytes_ = 0;

@@ -63,6 +63,12 @@ bool LooksLikeText(const uint8_t* data, size_t size) {
 
 SniffResult SniffCodec(const uint8_t* data, size_t size, bool at_end, std::optional<CodecKind> named) {
   SniffResult result;
+  // Everything below needs at most kSniffLookaheadBytes; callers may pass a
+  // whole chunk.
+  if (size > kSniffLookaheadBytes) {
+    size = kSniffLookaheadBytes;
+    at_end = false;
+  }
   bool undecided_prefix = false;
   bool named_prefix = false;  // the bytes begin the magic of the codec the name implies
   for (const MagicRow& row : kSniffTable) {

@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <utility>
@@ -69,6 +70,23 @@ class KeyMatcher {
  public:
   KeyMatcher(std::initializer_list<std::string_view> keys) : keys_(keys) {}
   explicit KeyMatcher(std::vector<std::string_view> keys) : keys_(std::move(keys)) {}
+  // Index of the field's key in the list, or -1. The expected key is
+  // compared in place first (no scan of the key, no unescaping); reading
+  // up to its length past the key's start is safe because lines carry
+  // kPaddingBytes of padding and Spark keys are shorter than that.
+  int Find(Field& field, size_t* cursor) const {
+    const char* raw = field.key().raw();
+    if (*cursor < keys_.size()) {
+      std::string_view expected = keys_[*cursor];
+      if (std::memcmp(raw, expected.data(), expected.size()) == 0 && raw[expected.size()] == '"') {
+        int index = static_cast<int>(*cursor);
+        *cursor = *cursor + 1 == keys_.size() ? 0 : *cursor + 1;
+        return index;
+      }
+    }
+    return Find(RawKey(field), cursor);
+  }
+
   // Index of `key` in the list, or -1.
   int Find(std::string_view key, size_t* cursor) const {
     size_t n = keys_.size();

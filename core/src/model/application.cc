@@ -90,12 +90,13 @@ void ApplicationBuilder::OnStageCompleted(const StageEvent& event) {
   if (event.submission_time_ms >= 0) stage.submission_time_ms = event.submission_time_ms;
   stage.completion_time_ms = event.completion_time_ms;
   stage.status = event.has_failure_reason ? StageStatus::kFailed : StageStatus::kComplete;
+  stage.tasks.Trim();
   if (event.has_failure_reason) stage.failure_reason = std::string(event.failure_reason);
   SeeTimestamp(event.completion_time_ms);
 }
 
 uint32_t ApplicationBuilder::ExecutorIndex(std::string_view executor_id, std::string_view host) {
-  auto it = executor_ids_.find(std::string(executor_id));
+  auto it = executor_ids_.find(executor_id);
   if (it != executor_ids_.end()) {
     ExecutorModel& executor = model_.executors[it->second];
     if (executor.host.empty() && !host.empty()) executor.host = std::string(host);
@@ -106,7 +107,7 @@ uint32_t ApplicationBuilder::ExecutorIndex(std::string_view executor_id, std::st
   executor.id = std::string(executor_id);
   executor.host = std::string(host);
   model_.executors.push_back(std::move(executor));
-  executor_ids_.emplace(std::string(executor_id), index);
+  executor_ids_.emplace(executor_id_storage_.emplace_back(executor_id), index);
   return index;
 }
 
@@ -180,6 +181,7 @@ void ApplicationBuilder::OnSqlExecutionEnd(int64_t execution_id, int64_t time_ms
 }
 
 void ApplicationBuilder::Finish() {
+  for (auto& [key, stage] : model_.stage_attempts) stage->tasks.Trim();
   if (!model_.end_observed) model_.end_time_ms = model_.last_timestamp_ms;
   for (auto& [id, job] : model_.jobs) {
     if (job.status == JobStatus::kRunning) job.status = JobStatus::kUnknown;

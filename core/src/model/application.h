@@ -11,6 +11,7 @@
 #define SPARKDX_MODEL_APPLICATION_H_
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -176,7 +177,10 @@ class ApplicationBuilder {
   }
 
   ApplicationModel model_;
-  std::unordered_map<std::string, uint32_t> executor_ids_;
+  // Executor id -> index, looked up per task without building a string: the
+  // keys view strings kept in a deque, whose elements never move.
+  std::deque<std::string> executor_id_storage_;
+  std::unordered_map<std::string_view, uint32_t> executor_ids_;
 };
 
 }  // namespace sparkdx

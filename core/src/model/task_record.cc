@@ -26,21 +26,27 @@ bool Equals(const char* data, size_t size, const char* name) {
   return std::strlen(name) == size && std::memcmp(data, name, size) == 0;
 }
 
-// Flag word layout: bits 0-3 reason, 4-6 locality, 7-8 type, 9 failed,
-// 10 killed, 11 speculative, 12 metrics missing, 13 has message, 14 has
-// partition id different from index, 15 attempt non-zero, 16 getting-result.
-// Common tasks (success, process-local, result task) encode as 0 or 1 byte.
-constexpr int kReasonShift = 0;
-constexpr int kLocalityShift = 4;
-constexpr int kTypeShift = 7;
-constexpr uint64_t kFailedBit = 1u << 9;
-constexpr uint64_t kKilledBit = 1u << 10;
-constexpr uint64_t kSpeculativeBit = 1u << 11;
-constexpr uint64_t kNoMetricsBit = 1u << 12;
-constexpr uint64_t kMessageBit = 1u << 13;
-constexpr uint64_t kPartitionBit = 1u << 14;
-constexpr uint64_t kAttemptBit = 1u << 15;
-constexpr uint64_t kGettingResultBit = 1u << 16;
+// Flag word layout, chosen so an ordinary task (same metric set as the
+// previous one, a shuffle-map or result task, process- or node-local,
+// successful) encodes in one byte: bit 0 same presence bitmap as the
+// previous record, bits 1-2 task type, 3-5 locality, 6-9 end reason, then
+// rarer facts.
+constexpr uint64_t kSameBitmapBit = 1u << 0;
+constexpr int kTypeShift = 1;
+constexpr int kLocalityShift = 3;
+constexpr int kReasonShift = 6;
+constexpr uint64_t kFailedBit = 1u << 10;
+constexpr uint64_t kKilledBit = 1u << 11;
+constexpr uint64_t kSpeculativeBit = 1u << 12;
+constexpr uint64_t kNoMetricsBit = 1u << 13;
+constexpr uint64_t kMessageBit = 1u << 14;
+constexpr uint64_t kPartitionBit = 1u << 15;
+constexpr uint64_t kAttemptBit = 1u << 16;
+constexpr uint64_t kGettingResultBit = 1u << 17;
+// Spark's metrics are never negative in practice; a record holding a
+// negative one (a corrupt or hand-edited log) stores all its metrics
+// zig-zag encoded so it still round-trips exactly.
+constexpr uint64_t kNegativeMetricsBit = 1u << 18;
 
 }  // namespace
 
@@ -67,9 +73,16 @@ const char* TaskLocalityName(TaskLocality locality) { return kLocalityNames[stat
 void TaskStore::Append(const TaskRecord& r) {
   uint8_t* begin = chain_.Reserve(kMaxRecordBytes);
   uint8_t* p = begin;
+  uint64_t present = 0;
+  bool negative = false;
+  for (int i = 0; i < kTaskMetricCount; ++i) {
+    if (r.metrics[i] != 0) present |= uint64_t{1} << i;
+    negative = negative || r.metrics[i] < 0;
+  }
   uint64_t flags = (static_cast<uint64_t>(r.reason) << kReasonShift) |
                    (static_cast<uint64_t>(r.locality) << kLocalityShift) |
                    (static_cast<uint64_t>(r.type) << kTypeShift);
+  if (present == last_.present) flags |= kSameBitmapBit;
   if (r.failed) flags |= kFailedBit;
   if (r.killed) flags |= kKilledBit;
   if (r.speculative) flags |= kSpeculativeBit;
@@ -78,6 +91,7 @@ void TaskStore::Append(const TaskRecord& r) {
   if (r.partition_id != r.index) flags |= kPartitionBit;
   if (r.attempt != 0) flags |= kAttemptBit;
   if (r.getting_result_time_ms != 0) flags |= kGettingResultBit;
+  if (negative) flags |= kNegativeMetricsBit;
   p = WriteVarint(flags, p);
   p = WriteVarint(ZigZag(r.task_id - last_.task_id), p);
   p = WriteVarint(ZigZag(r.index - last_.index), p);
@@ -88,20 +102,17 @@ void TaskStore::Append(const TaskRecord& r) {
   if (flags & kGettingResultBit) p = WriteVarint(ZigZag(r.getting_result_time_ms - r.launch_time_ms), p);
   p = WriteVarint(r.executor, p);
   if (flags & kMessageBit) p = WriteVarint(static_cast<uint64_t>(r.message_id), p);
-  uint64_t present = 0;
-  for (int i = 0; i < kTaskMetricCount; ++i) {
-    if (r.metrics[i] != 0) present |= uint64_t{1} << i;
-  }
-  p = WriteVarint(present, p);
+  if (!(flags & kSameBitmapBit)) p = WriteVarint(present, p);
   for (uint64_t bits = present; bits != 0; bits &= bits - 1) {
     int i = __builtin_ctzll(bits);
-    p = WriteVarint(ZigZag(r.metrics[i]), p);
+    p = WriteVarint(negative ? ZigZag(r.metrics[i]) : static_cast<uint64_t>(r.metrics[i]), p);
   }
   SPARKDX_DCHECK(static_cast<size_t>(p - begin) <= kMaxRecordBytes);
   chain_.Commit(static_cast<size_t>(p - begin));
   last_.task_id = r.task_id;
   last_.index = r.index;
   last_.launch_time_ms = r.launch_time_ms;
+  last_.present = present;
 }
 
 const uint8_t* TaskStore::Decode(const uint8_t* p, DecodeState* state, TaskRecord* r) {
@@ -144,17 +155,19 @@ const uint8_t* TaskStore::Decode(const uint8_t* p, DecodeState* state, TaskRecor
     p = ReadVarint(p, &v);
     r->message_id = static_cast<int32_t>(v);
   }
-  uint64_t present;
-  p = ReadVarint(p, &present);
+  uint64_t present = state->present;
+  if (!(flags & kSameBitmapBit)) p = ReadVarint(p, &present);
+  bool negative = flags & kNegativeMetricsBit;
   std::memset(r->metrics, 0, sizeof(r->metrics));
   for (uint64_t bits = present; bits != 0; bits &= bits - 1) {
     int i = __builtin_ctzll(bits);
     p = ReadVarint(p, &v);
-    r->metrics[i] = UnZigZag(v);
+    r->metrics[i] = negative ? UnZigZag(v) : static_cast<int64_t>(v);
   }
   state->task_id = r->task_id;
   state->index = r->index;
   state->launch_time_ms = r->launch_time_ms;
+  state->present = present;
   return p;
 }
 

@@ -1,10 +1,11 @@
 // TaskRecord: everything sparkdx keeps about one finished task attempt, and
 // TaskStore: the compact, append-only column of them for one stage attempt.
 //
-// A record is stored as varints (about 40-60 bytes for a typical task instead
+// A record is stored as varints (about 25-55 bytes for a typical task instead
 // of the 2-6 KB of JSON): fixed fields first (deltas against the previous
 // record of the same stage attempt, so consecutive tasks cost a byte or two),
-// then a presence bitmap and only the non-zero metrics. Blocks are never
+// then a presence bitmap (omitted when equal to the previous record's) and
+// only the non-zero metrics. Blocks are never
 // reallocated (base/block_chain.h). Records are read back in insertion order.
 #ifndef SPARKDX_MODEL_TASK_RECORD_H_
 #define SPARKDX_MODEL_TASK_RECORD_H_
@@ -88,6 +89,8 @@ class TaskStore {
   static constexpr size_t kMaxRecordBytes = 10 * (12 + kTaskMetricCount);
 
   void Append(const TaskRecord& record);
+  // Releases unused block space; call when the stage attempt has finished.
+  void Trim() { chain_.Trim(); }
   size_t size() const { return chain_.record_count(); }
   size_t allocated_bytes() const { return chain_.allocated_bytes(); }
   size_t used_bytes() const { return chain_.used_bytes(); }
@@ -110,6 +113,7 @@ class TaskStore {
     int64_t task_id = 0;
     int64_t index = 0;
     int64_t launch_time_ms = 0;
+    uint64_t present = 0;  // the metric presence bitmap
   };
   static const uint8_t* Decode(const uint8_t* p, DecodeState* state, TaskRecord* record);
 

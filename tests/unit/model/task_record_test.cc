@@ -106,3 +106,32 @@ TEST(TaskStoreTest, SmallStagesCostLittle) {
 
 }  // namespace
 }  // namespace sparkdx
+
+namespace sparkdx {
+namespace {
+
+TEST(TaskStoreTrimTest, TrimReleasesSlackAndKeepsEveryRecord) {
+  std::mt19937_64 rng(7);
+  std::vector<TaskRecord> records;
+  TaskStore store;
+  for (int i = 0; i < 3000; ++i) {
+    records.push_back(MakeRecord(rng, 900 + i));
+    store.Append(records.back());
+  }
+  size_t before = store.allocated_bytes();
+  store.Trim();
+  EXPECT_LT(store.allocated_bytes(), before);
+  // What remains: per-block tails shorter than one record, and bookkeeping.
+  EXPECT_LE(store.allocated_bytes(), store.used_bytes() + store.used_bytes() / 100 + 4096);
+  // Tasks that end after their stage completed still append.
+  for (int i = 0; i < 10; ++i) {
+    records.push_back(MakeRecord(rng, 5000 + i));
+    store.Append(records.back());
+  }
+  size_t next = 0;
+  store.ForEach([&](const TaskRecord& r) { ExpectSame(r, records[next++]); });
+  EXPECT_EQ(next, records.size());
+}
+
+}  // namespace
+}  // namespace sparkdx

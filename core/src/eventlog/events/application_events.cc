@@ -34,7 +34,7 @@ json::Error HandleApplicationStart(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kName:
         error = json::ReadString(field.value(), &parsed.app_name);
         has_name = !error;

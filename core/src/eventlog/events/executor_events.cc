@@ -18,7 +18,7 @@ json::Error HandleExecutorAdded(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kTime:
         error = json::ReadInt64(field.value(), &time_ms);
         break;
@@ -35,7 +35,7 @@ json::Error HandleExecutorAdded(json::Object& event, EventContext& ctx) {
           json::Field info_field;
           SPARKDX_JSON_SYNTAX_CHECK(std::move(info_item).get(info_field));
           json::Error info_error = json::kOk;
-          switch (kInfoKeys.Find(json::RawKey(info_field), &info_cursor)) {
+          switch (kInfoKeys.Find(info_field, &info_cursor)) {
             case 0: info_error = json::ReadString(info_field.value(), &host); break;
             case 1: info_error = json::ReadInt64(info_field.value(), &cores); break;
             default: break;
@@ -68,7 +68,7 @@ json::Error HandleExecutorRemoved(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kTime: error = json::ReadInt64(field.value(), &time_ms); break;
       case kId:
         error = json::ReadString(field.value(), &executor_id);
@@ -99,7 +99,7 @@ json::Error HandleBlockManagerAdded(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kId: {
         json::Object id;
         error = field.value().get_object().get(id);
@@ -109,7 +109,7 @@ json::Error HandleBlockManagerAdded(json::Object& event, EventContext& ctx) {
           json::Field id_field;
           SPARKDX_JSON_SYNTAX_CHECK(std::move(id_item).get(id_field));
           json::Error id_error = json::kOk;
-          switch (kIdKeys.Find(json::RawKey(id_field), &id_cursor)) {
+          switch (kIdKeys.Find(id_field, &id_cursor)) {
             case 0:
               id_error = json::ReadString(id_field.value(), &executor_id);
               has_id = !id_error;

@@ -51,7 +51,7 @@ json::Error HandleJobStart(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kJob:
         error = json::ReadInt64(field.value(), &parsed.job_id);
         has_job = !error;
@@ -90,7 +90,7 @@ json::Error HandleJobEnd(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kJob:
         error = json::ReadInt64(field.value(), &job_id);
         has_job = !error;

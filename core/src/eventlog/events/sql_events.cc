@@ -16,7 +16,7 @@ json::Error HandleSqlExecutionStart(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kId:
         error = json::ReadInt64(field.value(), &execution_id);
         has_id = !error;
@@ -44,7 +44,7 @@ json::Error HandleSqlExecutionEnd(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case 0:
         error = json::ReadInt64(field.value(), &execution_id);
         has_id = !error;

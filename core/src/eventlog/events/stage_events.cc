@@ -19,7 +19,7 @@ json::Error ReadStageInfo(json::Value& value, StageEvent* parsed, bool* has_stag
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     int64_t number = 0;
     error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kId:
         error = json::ReadInt64(field.value(), &number);
         *has_stage_id = !error;

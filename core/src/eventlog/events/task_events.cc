@@ -67,7 +67,7 @@ json::Error ReadMetricGroup(json::Value& value, TaskMetricGroup group, TaskRecor
   for (auto item : object) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
-    int index = table.matcher.Find(json::RawKey(field), &cursor);
+    int index = table.matcher.Find(field, &cursor);
     if (index < 0) continue;
     int slot = table.slots[index];
     if (slot >= 0) {
@@ -101,7 +101,7 @@ json::Error ReadTaskInfo(json::Value& value, TaskEvent* event, bool* has_task_id
     int64_t number = 0;
     std::string_view text;
     error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kTaskIdKey:
         error = json::ReadInt64(field.value(), &r.task_id);
         *has_task_id = !error;
@@ -192,7 +192,7 @@ json::Error HandleTaskStart(json::Object& event, EventContext& ctx) {
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     int64_t number = 0;
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case 0:
         error = json::ReadInt64(field.value(), &number);
         has_stage = !error;
@@ -229,7 +229,7 @@ json::Error HandleTaskEnd(json::Object& event, EventContext& ctx) {
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     int64_t number = 0;
     json::Error error = json::kOk;
-    switch (kKeys.Find(json::RawKey(field), &cursor)) {
+    switch (kKeys.Find(field, &cursor)) {
       case kStage:
         error = json::ReadInt64(field.value(), &number);
         has_stage = !error;
