@@ -221,11 +221,16 @@ void EventReader::OnLine(const uint8_t* data, size_t size, const LineInfo& info)
 }
 
 void EventReader::Finish(bool input_complete) {
-  if (input_complete && held_issue_ && held_issue_->kind == IssueKind::kJsonMalformedLine && events_in_file_ > 0) {
+  // The last non-blank line was malformed: it is the line the input ended in.
+  if (held_issue_ && held_issue_->kind == IssueKind::kJsonMalformedLine && events_in_file_ > 0) {
     held_issue_->kind = IssueKind::kTruncatedLastLine;
-    held_issue_->message = input_name_ + ": torn last line " + std::to_string(held_issue_->line) + " (byte " +
-                           std::to_string(held_issue_->byte_offset) + "): the log was cut while being written";
-    last_line_torn_ = true;
+    std::string where = " " + std::to_string(held_issue_->line) + " (byte " + std::to_string(held_issue_->byte_offset) + ")";
+    if (input_complete) {
+      held_issue_->message = input_name_ + ": torn last line" + where + ": the log was cut while being written";
+      last_line_torn_ = true;
+    } else {
+      held_issue_->message = input_name_ + ": line" + where + " is cut where decoding stopped";
+    }
   }
   FlushHeldIssue();
   if (!input_complete || rejected() || events_in_file_ > 0) return;
