@@ -172,6 +172,8 @@ void ZipUnpacker::OnEntryBegin(const std::string& name, uint64_t archive_offset)
 }
 
 ZipEntrySink::DataVerdict ZipUnpacker::OnEntryData(const uint8_t* data, size_t size) {
+  // The archive counts every byte of every entry it delivers, used or not,
+  // so its total never depends on where an entry's own reading stopped.
   size_t allowed = static_cast<size_t>(archive_->AdmitDecoded(size));
   if (archive_->stopped()) {
     // A limit on the archive: use what it admits, then stop reading it.
@@ -181,7 +183,8 @@ ZipEntrySink::DataVerdict ZipUnpacker::OnEntryData(const uint8_t* data, size_t s
   }
   switch (mode_) {
     case EntryMode::kStream:
-      return stream_->Feed(data, size) ? DataVerdict::kContinue : DataVerdict::kDiscardEntry;
+      if (!stream_->Feed(data, size)) mode_ = EntryMode::kStreamStopped;
+      return DataVerdict::kContinue;
     case EntryMode::kHold:
       if (held_bytes_ + holding_.bytes.size() + size > max_reorder_bytes_) {
         host_->NoteIssue(IssueKind::kRollingLogIncomplete, holding_.name, -1,
@@ -190,18 +193,20 @@ ZipEntrySink::DataVerdict ZipUnpacker::OnEntryData(const uint8_t* data, size_t s
         ReleaseHeld();
         OpenGroupLog();
         stream_ = host_->OpenFile(holding_.name, 0);
-        stream_->Feed(holding_.bytes.data(), holding_.bytes.size());
         group_->fed_any = true;
         group_->next_order = holding_.info.order + 1;
+        mode_ = stream_->Feed(holding_.bytes.data(), holding_.bytes.size()) && stream_->Feed(data, size)
+                    ? EntryMode::kStream
+                    : EntryMode::kStreamStopped;
         holding_ = HeldEntry();
-        mode_ = EntryMode::kStream;
-        return stream_->Feed(data, size) ? DataVerdict::kContinue : DataVerdict::kDiscardEntry;
+        return DataVerdict::kContinue;
       }
       holding_.bytes.Append(data, size);
       return DataVerdict::kContinue;
+    case EntryMode::kStreamStopped:
     case EntryMode::kDiscard:
     case EntryMode::kNone:
-      return DataVerdict::kDiscardEntry;
+      return DataVerdict::kContinue;
   }
   return DataVerdict::kContinue;
 }
@@ -209,6 +214,7 @@ ZipEntrySink::DataVerdict ZipUnpacker::OnEntryData(const uint8_t* data, size_t s
 void ZipUnpacker::OnEntryEnd(const Status& status) {
   switch (mode_) {
     case EntryMode::kStream:
+    case EntryMode::kStreamStopped:
       host_->CloseFile(status);
       stream_ = nullptr;
       if (single_log_open_) {
@@ -237,7 +243,9 @@ void ZipUnpacker::OnEntrySkipped(const std::string& name, uint64_t archive_offse
 }
 
 void ZipUnpacker::Finish() {
-  if (mode_ == EntryMode::kStream || mode_ == EntryMode::kHold) OnEntryEnd(TruncatedError("archive ended"));
+  if (mode_ == EntryMode::kStream || mode_ == EntryMode::kStreamStopped || mode_ == EntryMode::kHold) {
+    OnEntryEnd(TruncatedError("archive ended"));
+  }
   CloseGroup();
 }
 

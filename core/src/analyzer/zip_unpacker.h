@@ -89,7 +89,9 @@ class ZipUnpacker : public ZipEntrySink {
   std::unique_ptr<Group> group_;
   bool single_log_open_ = false;
   // The entry being read.
-  enum class EntryMode { kNone, kStream, kHold, kDiscard };
+  // kStreamStopped: the entry's pipeline wants no more bytes (its own error
+  // or limit); the rest of the entry is still read and counted.
+  enum class EntryMode { kNone, kStream, kStreamStopped, kHold, kDiscard };
   EntryMode mode_ = EntryMode::kNone;
   FilePipeline* stream_ = nullptr;
   HeldEntry holding_;

@@ -21,6 +21,11 @@ void LineFramer::Emit(const uint8_t* data, size_t size, uint64_t length, bool te
 }
 
 void LineFramer::EmitCarry(bool terminated) {
+  // A line parsed in place is followed by its '\n'; give an assembled line
+  // the same byte (in the padding), because the parser may look at the byte
+  // after a malformed line, and the result must not depend on whether the
+  // line crossed a chunk boundary.
+  carry_.data()[carry_.size()] = '\n';
   Emit(carry_.data(), carry_.size(), carry_length_, terminated, carry_too_long_);
   carry_.clear();
   carry_.ShrinkIfAbove(kCarryKeepBytes);

@@ -3,7 +3,8 @@
 // megabytes). Complete lines inside a chunk are handed over in place, without
 // a copy; only a line that spans chunks is assembled in a carry buffer.
 //
-// Every line handed to the sink has kPaddingBytes readable bytes after it.
+// Every line handed to the sink has kPaddingBytes readable bytes after it,
+// the first of which is '\n' (in place, the line's own terminator).
 // Lines are numbered from 1 and carry the decoded byte offset of their first
 // byte. The '\n' is not part of the line; a trailing '\r' is.
 #ifndef SPARKDX_EVENTLOG_LINE_FRAMER_H_
