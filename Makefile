@@ -9,7 +9,7 @@ BUILD ?= build
 WASM_BUILD ?= build-wasm
 DEMO_SAMPLE ?= samples/demo/app-20250301120000-0007.zstd
 
-.PHONY: all setup build wasm test test-native test-wasm demo bench format clean
+.PHONY: all setup build wasm test test-native test-wasm test-sanitize fuzz demo bench format clean
 
 all: build
 
@@ -24,13 +24,20 @@ wasm: setup
 	@scripts/build-wasm.sh
 
 test: build wasm
-	@$(MAKE) --no-print-directory test-native test-wasm
+	@$(MAKE) --no-print-directory test-native test-wasm test-sanitize
 
 test-native:
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 test-wasm:
 	node tests/wasm/wasm_parity.test.cjs $(WASM_BUILD)/bin/sparkdx-node.cjs $(BUILD)/bin/sparkdx
+
+# Unit tests under ASan + UBSan (clang) and a deterministic fuzzing run.
+test-sanitize: setup
+	scripts/fuzz.sh --ci
+
+fuzz: setup
+	scripts/fuzz.sh $(or $(SECONDS),300)
 
 demo: build
 	@echo "== sparkdx analyze $(DEMO_SAMPLE)"

@@ -4,13 +4,21 @@
 # unit tests in the same instrumented build. Findings are kept in
 # build-fuzz/crashes/; once fixed, copy each into tests/fuzz/regressions/
 # (named after what it found), where every ctest run replays it.
-#   scripts/fuzz.sh [SECONDS]
+#   scripts/fuzz.sh [SECONDS]   fuzz for SECONDS (default 30), random seed
+#   scripts/fuzz.sh --ci        a fixed seed and a fixed number of runs, so the
+#                               result is the same on every machine (make test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_TO_RUN=${1:-30}
+if [ "${1:-}" = "--ci" ]; then
+  LIMIT=(-seed=1 -runs=4000)
+  WHAT="4000 runs (seed 1)"
+else
+  LIMIT=(-max_total_time="${1:-30}")
+  WHAT="${1:-30}s"
+fi
 BUILD=build-fuzz
 if [ ! -f "$BUILD/build.ninja" ]; then
-  CC=clang CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DSPARKDX_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  CC=clang-14 CXX=clang++-14 cmake -S . -B "$BUILD" -G Ninja -DSPARKDX_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
 cmake --build "$BUILD" -j "$(nproc)" --target sparkdx_fuzz_analyzer sparkdx_unit_tests
 
@@ -21,6 +29,8 @@ echo "== unit tests under ASan + UBSan (clang)"
 # harness reads (extension, chunk size), plus tiny hand-made inputs.
 SEEDS="$BUILD/seeds"
 rm -rf "$SEEDS" && mkdir -p "$SEEDS" "$BUILD/corpus" "$BUILD/crashes"
+# --ci starts from the seeds alone, so every machine runs the same inputs.
+if [ "${1:-}" = "--ci" ]; then rm -rf "$BUILD/corpus" && mkdir -p "$BUILD/corpus"; fi
 i=0
 while IFS= read -r -d '' file; do
   i=$((i + 1))
@@ -29,8 +39,8 @@ done < <(find samples -type f -size +0 -print0 | sort -z)
 printf '\x00\x05{"Event":"SparkListenerLogStart","Spark Version":"3.5.1"}\n{"Event":"X"}\n' > "$SEEDS/tiny-plain"
 printf '\x06\x11PK\x05\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00' > "$SEEDS/empty-zip"
 
-echo "== fuzzing the pipeline for ${SECONDS_TO_RUN}s"
-"$BUILD/bin/sparkdx_fuzz_analyzer" -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 \
+echo "== fuzzing the pipeline: $WHAT"
+"$BUILD/bin/sparkdx_fuzz_analyzer" "${LIMIT[@]}" -max_len=65536 -timeout=10 \
   -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$BUILD/crashes/" "$BUILD/corpus" "$SEEDS" \
   tests/fuzz/regressions 2>&1 |
   grep -E "^#[0-9]+ *(INITED|DONE)|stat::|ERROR|SUMMARY|crash|leak|timeout|deadly" || true

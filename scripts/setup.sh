@@ -11,6 +11,8 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libsimdjson-dev nlohmann-json3-dev zlib1g-dev libzstd-dev liblz4-dev libsnappy-dev
   libgtest-dev libgmock-dev zstd libxxhash0
+  # sanitizers and libFuzzer (clang-14 also comes with emscripten)
+  clang-14 libclang-rt-14-dev
   # WebAssembly build (Debian's emscripten; acorn for its JS optimizer)
   emscripten node-acorn
   # authentic codec fixtures written by the Java libraries Spark itself uses

@@ -40,18 +40,21 @@ uint64_t Count(const Json& value) {
 
 bool Flag(const Json& value) { return value.is_boolean() && value.get<bool>(); }
 
+// "12.3 s", "4 min 05 s", "3 h 07 min"; any int64 (clock skew can make a
+// duration negative, a damaged log absurd) formats without overflow.
 std::string Duration(const Json& value) {
-  if (!value.is_number()) return "-";
-  double seconds = value.get<double>() / 1000.0;
-  char buffer[64];
-  if (seconds < 60) {
-    std::snprintf(buffer, sizeof(buffer), "%.1f s", seconds);
-  } else if (seconds < 3600) {
-    std::snprintf(buffer, sizeof(buffer), "%d min %02d s", static_cast<int>(seconds / 60),
-                  static_cast<int>(seconds) % 60);
+  if (!value.is_number_integer()) return "-";
+  int64_t ms = value.get<int64_t>();
+  const char* sign = ms < 0 ? "-" : "";
+  uint64_t magnitude = ms < 0 ? 0 - static_cast<uint64_t>(ms) : static_cast<uint64_t>(ms);
+  unsigned long long seconds = magnitude / 1000;
+  char buffer[80];
+  if (magnitude < 60'000) {
+    std::snprintf(buffer, sizeof(buffer), "%s%.1f s", sign, static_cast<double>(magnitude) / 1000.0);
+  } else if (magnitude < 3'600'000) {
+    std::snprintf(buffer, sizeof(buffer), "%s%llu min %02llu s", sign, seconds / 60, seconds % 60);
   } else {
-    std::snprintf(buffer, sizeof(buffer), "%d h %02d min", static_cast<int>(seconds / 3600),
-                  (static_cast<int>(seconds) % 3600) / 60);
+    std::snprintf(buffer, sizeof(buffer), "%s%llu h %02llu min", sign, seconds / 3600, (seconds % 3600) / 60);
   }
   return buffer;
 }

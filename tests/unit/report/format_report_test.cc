@@ -38,3 +38,22 @@ TEST(FormatReportTest, TextSummarisesTheReport) {
 
 }  // namespace
 }  // namespace sparkdx
+
+namespace sparkdx {
+namespace {
+
+TEST(FormatReportDurationTest, FormatsAnyDurationWithoutOverflow) {
+  auto text = [](const std::string& duration) {
+    return FormatReport("{\"schema_version\":1,\"applications\":[{\"completed\":true,\"duration_ms\":" + duration + "}]}",
+                        ReportFormat::kText);
+  };
+  EXPECT_NE(text("12345").find("duration:       12.3 s\n"), std::string::npos);
+  EXPECT_NE(text("245000").find("duration:       4 min 05 s\n"), std::string::npos);
+  EXPECT_NE(text("11220000").find("duration:       3 h 07 min\n"), std::string::npos);
+  EXPECT_NE(text("-5000").find("duration:       -5.0 s\n"), std::string::npos);
+  EXPECT_NE(text("6268230000000").find("duration:       1741175 h 00 min\n"), std::string::npos);
+  EXPECT_NE(text("-9223372036854775808").find(" h "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sparkdx
