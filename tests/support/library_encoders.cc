@@ -1,9 +1,12 @@
 // Encoders over zlib, zstd and liblz4, written for tests (see library_encoders.h).
 #include "support/library_encoders.h"
 
+#include <gtest/gtest.h>
 #include <lz4frame.h>
 #include <zlib.h>
 #include <zstd.h>
+
+#include "support/chunk_sweep.h"
 
 namespace sparkdx::testing {
 namespace {
@@ -123,6 +126,39 @@ std::vector<size_t> LineCuts(std::string_view text, size_t every) {
     if (text[i] == '\n' && ++lines % every == 0 && i + 1 < text.size()) cuts.push_back(i + 1);
   }
   return cuts;
+}
+
+
+void ExpectCutsKeepWholeFrames(CodecKind kind, const std::string& text, const std::string& stream,
+                               const std::vector<FrameLayout>& layout, std::initializer_list<size_t> header_deltas,
+                               size_t tail_bytes, const std::string& unit) {
+  std::vector<size_t> points;
+  for (const FrameLayout& frame : layout) {
+    for (size_t delta : header_deltas) points.push_back(frame.offset + delta);
+    for (size_t back = 1; back <= tail_bytes && back <= frame.encoded_bytes; ++back) {
+      points.push_back(frame.offset + frame.encoded_bytes - back);
+    }
+  }
+  for (size_t k = 1; k < 100; ++k) points.push_back(stream.size() * k / 100);
+  for (size_t cut : points) {
+    if (cut > stream.size()) continue;
+    SCOPED_TRACE("cut at " + std::to_string(cut));
+    size_t complete = 0;  // decoded bytes of the frames wholly before the cut
+    std::string expected_status = "ok";
+    for (const FrameLayout& frame : layout) {
+      if (frame.offset + frame.encoded_bytes <= cut) {
+        complete = frame.decoded_offset + frame.decoded_bytes;
+      } else if (frame.offset < cut) {
+        expected_status = "truncated: truncated " + unit + " at byte " + std::to_string(frame.offset) +
+                          " (input ends at byte " + std::to_string(cut) + ")";
+      }
+    }
+    DecodeResult result = DecodeAll(kind, std::string_view(stream).substr(0, cut));
+    EXPECT_EQ(DescribeStatus(result.status), expected_status);
+    // Whole frames always arrive; a torn frame may add its complete blocks.
+    EXPECT_GE(result.output.size(), complete);
+    EXPECT_TRUE(text.compare(0, result.output.size(), result.output) == 0);
+  }
 }
 
 }  // namespace sparkdx::testing

@@ -8,9 +8,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "codec/codec_kind.h"
 
 namespace sparkdx::testing {
 
@@ -22,6 +25,16 @@ struct FrameLayout {
   size_t decoded_bytes = 0;
   bool skippable = false;  // zstd skippable frame (decodes to nothing)
 };
+
+// Cuts a framed stream (gzip members, LZ4 or zstd frames) at interesting
+// points: `header_deltas` bytes into every frame, the last `tail_bytes`
+// bytes of every frame, and every 1% of the stream. For each cut, decoding
+// `kind` must deliver at least every frame wholly before the cut, only a
+// prefix of `text`, and end with "truncated: truncated <unit> at byte
+// <torn frame> (input ends at byte <cut>)" when a frame is torn.
+void ExpectCutsKeepWholeFrames(CodecKind kind, const std::string& text, const std::string& stream,
+                               const std::vector<FrameLayout>& layout, std::initializer_list<size_t> header_deltas,
+                               size_t tail_bytes, const std::string& unit);
 
 // One gzip member per part: the input is cut at `cuts` (ascending input
 // offsets); no cuts gives a single member.

@@ -92,32 +92,7 @@ TEST(GzipTest, TruncatedStreamDeliversWhatItCanAndNamesTheTornMember) {
   const std::string& text = DefaultSparkEventText();
   std::vector<FrameLayout> layout;
   std::string stream = GzipCompress(text, testing::LineCuts(text, 40), &layout);
-  std::vector<size_t> points;
-  for (const FrameLayout& member : layout) {
-    for (size_t delta : {size_t{0}, size_t{1}, size_t{2}, size_t{9}, size_t{10}, size_t{11}}) {
-      points.push_back(member.offset + delta);
-    }
-    for (size_t back = 1; back <= 8; ++back) points.push_back(member.offset + member.encoded_bytes - back);
-  }
-  for (size_t k = 1; k < 100; ++k) points.push_back(stream.size() * k / 100);
-  for (size_t cut : points) {
-    if (cut > stream.size()) continue;
-    SCOPED_TRACE("cut at " + std::to_string(cut));
-    size_t complete = 0;
-    std::string expected_status = "ok";
-    for (const FrameLayout& member : layout) {
-      if (member.offset + member.encoded_bytes <= cut) {
-        complete = member.decoded_offset + member.decoded_bytes;
-      } else if (member.offset < cut) {
-        expected_status = "truncated: truncated gzip member at byte " + std::to_string(member.offset) +
-                          " (input ends at byte " + std::to_string(cut) + ")";
-      }
-    }
-    testing::DecodeResult result = DecodeAll(kGzip, std::string_view(stream).substr(0, cut));
-    EXPECT_EQ(DescribeStatus(result.status), expected_status);
-    EXPECT_GE(result.output.size(), complete);
-    EXPECT_TRUE(text.compare(0, result.output.size(), result.output) == 0);
-  }
+  testing::ExpectCutsKeepWholeFrames(kGzip, text, stream, layout, {0, 1, 2, 9, 10, 11}, 8, "gzip member");
 }
 
 TEST(GzipTest, SinkReturningFalseStopsDecoding) {

@@ -82,32 +82,7 @@ TEST(Lz4FrameTest, TruncatedStreamDeliversWhatItCanAndNamesTheTornFrame) {
   const std::string& text = DefaultSparkEventText();
   std::vector<FrameLayout> layout;
   std::string stream = Lz4FrameCompress(text, testing::LineCuts(text, 60), &layout);
-  std::vector<size_t> points;
-  for (const FrameLayout& frame : layout) {
-    for (size_t delta : {size_t{0}, size_t{1}, size_t{4}, size_t{6}, size_t{7}, size_t{11}}) {
-      points.push_back(frame.offset + delta);
-    }
-    for (size_t back = 1; back <= 8; ++back) points.push_back(frame.offset + frame.encoded_bytes - back);
-  }
-  for (size_t k = 1; k < 100; ++k) points.push_back(stream.size() * k / 100);
-  for (size_t cut : points) {
-    if (cut > stream.size()) continue;
-    SCOPED_TRACE("cut at " + std::to_string(cut));
-    size_t complete = 0;
-    std::string expected_status = "ok";
-    for (const FrameLayout& frame : layout) {
-      if (frame.offset + frame.encoded_bytes <= cut) {
-        complete = frame.decoded_offset + frame.decoded_bytes;
-      } else if (frame.offset < cut) {
-        expected_status = "truncated: truncated lz4 frame at byte " + std::to_string(frame.offset) +
-                          " (input ends at byte " + std::to_string(cut) + ")";
-      }
-    }
-    testing::DecodeResult result = DecodeAll(kLz4Frame, std::string_view(stream).substr(0, cut));
-    EXPECT_EQ(DescribeStatus(result.status), expected_status);
-    EXPECT_GE(result.output.size(), complete);
-    EXPECT_TRUE(text.compare(0, result.output.size(), result.output) == 0);
-  }
+  testing::ExpectCutsKeepWholeFrames(kLz4Frame, text, stream, layout, {0, 1, 4, 6, 7, 11}, 8, "lz4 frame");
 }
 
 TEST(Lz4FrameTest, SinkReturningFalseStopsDecoding) {

@@ -129,33 +129,7 @@ TEST(ZstdTest, TruncatedStreamDeliversWhatItCanAndNamesTheTornFrame) {
   const std::string& text = DefaultSparkEventText();
   std::vector<FrameLayout> layout;
   std::string stream = ZstdCompress(text, SparkLike(text, 6, 4), &layout);
-  std::vector<size_t> points;
-  for (const FrameLayout& frame : layout) {
-    for (size_t delta : {size_t{0}, size_t{1}, size_t{4}, size_t{5}, size_t{8}, size_t{9}}) {
-      points.push_back(frame.offset + delta);
-    }
-    points.push_back(frame.offset + frame.encoded_bytes - 1);
-  }
-  for (size_t k = 1; k < 100; ++k) points.push_back(stream.size() * k / 100);
-  for (size_t cut : points) {
-    if (cut > stream.size()) continue;
-    SCOPED_TRACE("cut at " + std::to_string(cut));
-    size_t complete = 0;  // decoded bytes of the frames wholly before the cut
-    std::string expected_status = "ok";
-    for (const FrameLayout& frame : layout) {
-      if (frame.offset + frame.encoded_bytes <= cut) {
-        complete = frame.decoded_offset + frame.decoded_bytes;
-      } else if (frame.offset < cut) {
-        expected_status = "truncated: truncated zstd frame at byte " + std::to_string(frame.offset) +
-                          " (input ends at byte " + std::to_string(cut) + ")";
-      }
-    }
-    testing::DecodeResult result = DecodeAll(kZstd, std::string_view(stream).substr(0, cut));
-    EXPECT_EQ(DescribeStatus(result.status), expected_status);
-    // Whole frames always arrive; the torn frame may add its complete blocks.
-    EXPECT_GE(result.output.size(), complete);
-    EXPECT_TRUE(text.compare(0, result.output.size(), result.output) == 0);
-  }
+  testing::ExpectCutsKeepWholeFrames(kZstd, text, stream, layout, {0, 1, 4, 5, 8, 9}, 1, "zstd frame");
 }
 
 TEST(ZstdTest, TornBigFrameStillDeliversItsCompleteBlocks) {
