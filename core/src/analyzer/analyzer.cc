@@ -75,10 +75,10 @@ class Analyzer::Impl : public LogHost {
   }
 
   bool FeedCopy(const uint8_t* data, size_t size) {
-    // Copy in slices so the padded buffer stays small for huge pushes.
-    constexpr size_t kSliceBytes = 4u << 20;
+    // Copy in the shells' piece size, so the padded buffer stays small for
+    // huge pushes and results match what the shells produce.
     while (size > 0) {
-      size_t n = size < kSliceBytes ? size : kSliceBytes;
+      size_t n = size < kFeedChunkBytes ? size : kFeedChunkBytes;
       std::memcpy(FeedBuffer(n), data, n);
       if (!CommitFeed(n)) return false;
       data += n;
@@ -193,6 +193,7 @@ class Analyzer::Impl : public LogHost {
  private:
   LogState* NewLog(const PlannedLog& planned) {
     auto log = std::make_unique<LogState>();
+    log->index = logs_.size();
     log->name = planned.name;
     log->layout = planned.layout;
     log->in_progress = planned.in_progress;
@@ -207,18 +208,10 @@ class Analyzer::Impl : public LogHost {
   size_t NewInput(std::string name, LogState* log) {
     InputRecord record;
     record.name = std::move(name);
-    record.log_index = static_cast<int>(LogIndex(log));
+    record.log_index = static_cast<int>(log->index);
     inputs_.push_back(std::move(record));
     log->input_indices.push_back(inputs_.size() - 1);
     return inputs_.size() - 1;
-  }
-
-  size_t LogIndex(const LogState* log) const {
-    for (size_t i = 0; i < logs_.size(); ++i) {
-      if (logs_[i].get() == log) return i;
-    }
-    SPARKDX_CHECK(false);
-    return 0;
   }
 
   void CloseEntryFile(const Status& entry_status) {

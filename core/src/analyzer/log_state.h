@@ -12,6 +12,7 @@
 namespace sparkdx {
 
 struct LogState {
+  size_t index = 0;                 // position in the analyzer's list of logs
   std::string name;
   LogLayout layout = LogLayout::kSingleFile;
   bool in_progress = false;
