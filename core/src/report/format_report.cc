@@ -99,15 +99,21 @@ std::string RenderText(const Json& report) {
   if (counts.is_object() && !counts.empty()) {
     out += "\nIssues\n";
     for (const auto& [kind, count] : counts.items()) out += "  " + kind + ": " + Str(count) + "\n";
-    size_t shown = 0;
-    for (const Json& issue : Items(At(report, "issues"))) {
-      if (Str(At(issue, "severity")) == "info") continue;
-      if (++shown > 10) {
-        out += "  ... (the JSON report lists every issue)\n";
-        break;
+    // Errors first, then warnings, at most kShownIssues; info stays in the JSON.
+    constexpr size_t kShownIssues = 10;
+    size_t shown = 0, hidden = 0;
+    for (const char* severity : {"error", "warning"}) {
+      for (const Json& issue : Items(At(report, "issues"))) {
+        if (Str(At(issue, "severity")) != severity) continue;
+        if (shown == kShownIssues) {
+          ++hidden;
+          continue;
+        }
+        ++shown;
+        out += "  [" + std::string(severity) + "] " + Str(At(issue, "message")) + "\n";
       }
-      out += "  [" + Str(At(issue, "severity")) + "] " + Str(At(issue, "message")) + "\n";
     }
+    if (hidden > 0) out += "  ... and " + std::to_string(hidden) + " more (the JSON report lists every issue)\n";
   }
   return out;
 }
