@@ -8,6 +8,10 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 WASM_BUILD ?= build-wasm
 DEMO_SAMPLE ?= samples/demo/app-20250301120000-0007.zstd
+# Native builds use clang, like the WebAssembly build: on the event-parsing
+# hot path it is about 20% faster than GCC 12 (docs/performance.md).
+NATIVE_CC ?= clang-14
+NATIVE_CXX ?= clang++-14
 
 .PHONY: all setup build wasm test test-native test-wasm test-sanitize fuzz demo bench format clean
 
@@ -17,7 +21,8 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_C_COMPILER=$(NATIVE_CC) -DCMAKE_CXX_COMPILER=$(NATIVE_CXX) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
 wasm: setup

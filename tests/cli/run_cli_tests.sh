@@ -7,6 +7,8 @@
 #   stdout         the expected standard output, exactly (optional: absent means "not checked")
 #   stderr         the expected standard error, exactly (optional)
 # Usage: run_cli_tests.sh <sparkdx binary> <cases directory>
+# SPARKDX_UPDATE_CLI=1 rewrites the stdout/stderr files that exist with what the binary
+# printed (review the diff before committing: the expectations are the specification).
 set -u
 SPARKDX=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 CASES=$(cd "$2" && pwd)
@@ -30,6 +32,9 @@ for case_dir in "$CASES"/*/; do
     echo "FAIL $name: exit code $code, expected $expected_code"; ok=0
   fi
   for stream in stdout stderr; do
+    if [ -f "$case_dir/$stream" ] && [ "${SPARKDX_UPDATE_CLI:-}" = 1 ]; then
+      cp "$TMP/.$stream" "$case_dir/$stream"
+    fi
     if [ -f "$case_dir/$stream" ] && ! diff -u "$case_dir/$stream" "$TMP/.$stream" >"$TMP/.diff"; then
       echo "FAIL $name: $stream differs:"; sed 's/^/    /' "$TMP/.diff" | head -40; ok=0
     fi

@@ -50,7 +50,7 @@ class Analyzer::Impl : public LogHost {
     inputs_[index].size_hint = size_bytes;
     // The unpacker only acts if the file turns out to be a zip archive.
     unpacker_ = std::make_unique<ZipUnpacker>(std::string(path), this, options_.max_zip_reorder_bytes);
-    file_ = std::make_unique<FilePipeline>(options_, &parser_, &user_log_->builder, &issues_, &inputs_[index],
+    file_ = std::make_unique<FilePipeline>(options_, &parser_, &user_log_->listener, &issues_, &inputs_[index],
                                            unpacker_.get());
     unpacker_->set_archive(file_.get());
     file_index_ = index;
@@ -138,9 +138,9 @@ class Analyzer::Impl : public LogHost {
       if (log->container_only || !log->has_events) continue;
       data.logs.push_back(log.get());
       ++result.applications;
-      const ApplicationModel& model = log->builder.model();
-      result.tasks += model.task_end_count + model.running_tasks.size();
-      result.task_store_bytes += model.task_store_bytes();
+      const AppStatus& status = log->listener.status();
+      result.tasks += status.task_end_count + status.running_tasks.size();
+      result.task_store_bytes += status.task_store_bytes();
     }
     for (const InputRecord& record : inputs_) {
       switch (record.status) {
@@ -162,7 +162,7 @@ class Analyzer::Impl : public LogHost {
   void CloseLog(const PlannedLog& facts) override {
     if (entry_log_ == nullptr) return;
     entry_log_->in_progress = entry_log_->in_progress || facts.in_progress;
-    if (!facts.spark_version_hint.empty()) entry_log_->builder.SetSparkVersionHint(facts.spark_version_hint);
+    if (!facts.spark_version_hint.empty()) entry_log_->listener.SetSparkVersionHint(facts.spark_version_hint);
     for (const std::string& note : facts.notes) {
       NoteIssue(IssueKind::kRollingLogIncomplete, entry_log_->name, -1, entry_log_->name + ": " + note);
     }
@@ -173,7 +173,7 @@ class Analyzer::Impl : public LogHost {
     SPARKDX_CHECK(entry_log_ != nullptr);
     CloseEntryFile(Status::Ok());
     entry_index_ = NewInput(name, entry_log_);
-    entry_file_ = std::make_unique<FilePipeline>(options_, &parser_, &entry_log_->builder, &issues_,
+    entry_file_ = std::make_unique<FilePipeline>(options_, &parser_, &entry_log_->listener, &issues_,
                                                  &inputs_[entry_index_], nullptr);
     entry_log_->container_only = false;
     return entry_file_.get();
@@ -197,7 +197,7 @@ class Analyzer::Impl : public LogHost {
     log->name = planned.name;
     log->layout = planned.layout;
     log->in_progress = planned.in_progress;
-    if (!planned.spark_version_hint.empty()) log->builder.SetSparkVersionHint(planned.spark_version_hint);
+    if (!planned.spark_version_hint.empty()) log->listener.SetSparkVersionHint(planned.spark_version_hint);
     for (const std::string& note : planned.notes) {
       NoteIssue(IssueKind::kRollingLogIncomplete, planned.name, -1, planned.name + ": " + note);
     }
@@ -235,20 +235,20 @@ class Analyzer::Impl : public LogHost {
   }
 
   void CloseLogState(LogState* log) {
-    log->builder.Finish();
+    log->listener.Finish();
     for (size_t index : log->input_indices) log->has_events = log->has_events || inputs_[index].accounting.events > 0;
     // A log that yielded no event is not an application: its files' errors say why.
     if (log->container_only || !log->has_events) return;
-    const ApplicationModel& model = log->builder.model();
+    const AppStatus& status = log->listener.status();
     if (log->in_progress) {
       NoteIssue(IssueKind::kLogInProgress, log->name, -1,
                 log->name + ": the log was still being written (in progress); the run may be incomplete");
     }
-    if (model.application_starts == 0) {
+    if (status.application_starts == 0) {
       NoteIssue(IssueKind::kApplicationStartMissing, log->name, -1,
                 log->name + ": no SparkListenerApplicationStart event; the application id and name are unknown");
     }
-    if (!model.end_observed) {
+    if (!status.attempt.completed) {
       NoteIssue(IssueKind::kApplicationEndMissing, log->name, -1,
                 log->name + ": no SparkListenerApplicationEnd event; the application crashed or was still running");
     }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "model/application.h"
+#include "status/listener.h"
 #include "sparkdx/input_plan.h"
 
 namespace sparkdx {
@@ -19,7 +19,7 @@ struct LogState {
   bool container_only = true;       // every file so far was a zip archive, not events
   bool has_events = false;          // set when the log is closed; logs without events are not applications
   std::vector<size_t> input_indices;
-  ApplicationBuilder builder;
+  StatusListener listener;
 };
 
 }  // namespace sparkdx

@@ -54,14 +54,14 @@ std::string JsonErrorText(json::Error error) {
 
 }  // namespace
 
-EventReader::EventReader(simdjson::ondemand::parser* parser, ApplicationBuilder* app, IssueLog* issues,
+EventReader::EventReader(simdjson::ondemand::parser* parser, StatusListener* listener, IssueLog* issues,
                          std::string input_name, LineAccounting* accounting)
     : parser_(parser),
-      app_(app),
+      listener_(listener),
       issues_(issues),
       input_name_(std::move(input_name)),
       accounting_(accounting),
-      context_{app, this} {}
+      context_{listener, this} {}
 
 void EventReader::Reject(std::string why) {
   rejection_ = std::move(why);
@@ -199,7 +199,7 @@ void EventReader::OnLine(const uint8_t* data, size_t size, const LineInfo& info)
           }
         } else {
           ++accounting_->known_event_counts[static_cast<int>(type)];
-          if (type == EventType::kApplicationStart && app_->model().application_starts > 1) {
+          if (type == EventType::kApplicationStart && listener_->status().application_starts > 1) {
             Issue issue;
             issue.kind = IssueKind::kDuplicateApplicationStart;
             issue.input = input_name_;

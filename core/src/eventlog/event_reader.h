@@ -20,7 +20,7 @@
 #include "eventlog/events/handlers.h"
 #include "eventlog/line_framer.h"
 #include "issues/issue_log.h"
-#include "model/application.h"
+#include "status/listener.h"
 
 namespace sparkdx {
 
@@ -31,7 +31,7 @@ class EventReader : public LineSink, public BadFieldSink {
   // one huge line does not hold its memory for the rest of the run.
   static constexpr size_t kParserKeepCapacityBytes = 16u << 20;
 
-  EventReader(simdjson::ondemand::parser* parser, ApplicationBuilder* app, IssueLog* issues, std::string input_name,
+  EventReader(simdjson::ondemand::parser* parser, StatusListener* listener, IssueLog* issues, std::string input_name,
               LineAccounting* accounting);
 
   void OnLine(const uint8_t* data, size_t size, const LineInfo& info) override;
@@ -55,7 +55,7 @@ class EventReader : public LineSink, public BadFieldSink {
   void Reject(std::string why);
 
   simdjson::ondemand::parser* parser_;
-  ApplicationBuilder* app_;
+  StatusListener* listener_;
   IssueLog* issues_;
   std::string input_name_;
   LineAccounting* accounting_;

@@ -18,13 +18,13 @@ const char* InputStatusName(InputStatus status) {
 }
 
 FilePipeline::FilePipeline(const AnalyzerOptions& options, simdjson::ondemand::parser* parser,
-                           ApplicationBuilder* app, IssueLog* issues, InputRecord* record, ZipEntrySink* zip_sink)
+                           StatusListener* listener, IssueLog* issues, InputRecord* record, ZipEntrySink* zip_sink)
     : options_(options),
       issues_(issues),
       record_(record),
       zip_sink_(zip_sink),
       framer_(&reader_, options.max_line_bytes),
-      reader_(parser, app, issues, record->name, &record->accounting) {}
+      reader_(parser, listener, issues, record->name, &record->accounting) {}
 
 FilePipeline::~FilePipeline() = default;
 

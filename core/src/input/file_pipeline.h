@@ -27,7 +27,7 @@
 #include "eventlog/line_framer.h"
 #include "input/zip_reader.h"
 #include "issues/issue_log.h"
-#include "model/application.h"
+#include "status/listener.h"
 #include "sparkdx/options.h"
 
 namespace sparkdx {
@@ -52,7 +52,7 @@ class FilePipeline : public ByteSink {
  public:
   // `zip_sink` receives the entries when the file turns out to be a zip
   // archive; nullptr refuses archives (a zip inside a zip).
-  FilePipeline(const AnalyzerOptions& options, simdjson::ondemand::parser* parser, ApplicationBuilder* app,
+  FilePipeline(const AnalyzerOptions& options, simdjson::ondemand::parser* parser, StatusListener* listener,
                IssueLog* issues, InputRecord* record, ZipEntrySink* zip_sink);
   ~FilePipeline() override;
 

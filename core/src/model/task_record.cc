@@ -47,6 +47,8 @@ constexpr uint64_t kGettingResultBit = 1u << 17;
 // negative one (a corrupt or hand-edited log) stores all its metrics
 // zig-zag encoded so it still round-trips exactly.
 constexpr uint64_t kNegativeMetricsBit = 1u << 18;
+constexpr uint64_t kRunningBit = 1u << 19;
+constexpr uint64_t kNotStartedBit = 1u << 20;
 
 }  // namespace
 
@@ -92,6 +94,8 @@ void TaskStore::Append(const TaskRecord& r) {
   if (r.attempt != 0) flags |= kAttemptBit;
   if (r.getting_result_time_ms != 0) flags |= kGettingResultBit;
   if (negative) flags |= kNegativeMetricsBit;
+  if (r.running) flags |= kRunningBit;
+  if (!r.started) flags |= kNotStartedBit;
   p = WriteVarint(flags, p);
   p = WriteVarint(ZigZag(r.task_id - last_.task_id), p);
   p = WriteVarint(ZigZag(r.index - last_.index), p);
@@ -125,6 +129,8 @@ const uint8_t* TaskStore::Decode(const uint8_t* p, DecodeState* state, TaskRecor
   r->killed = flags & kKilledBit;
   r->speculative = flags & kSpeculativeBit;
   r->has_metrics = !(flags & kNoMetricsBit);
+  r->running = flags & kRunningBit;
+  r->started = !(flags & kNotStartedBit);
   p = ReadVarint(p, &v);
   r->task_id = state->task_id + UnZigZag(v);
   p = ReadVarint(p, &v);

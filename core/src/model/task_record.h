@@ -76,11 +76,15 @@ struct TaskRecord {
   bool killed = false;
   bool speculative = false;
   bool has_metrics = true;            // false when the TaskEnd carried no "Task Metrics"
+  bool running = false;               // still running when the log ended (no TaskEnd)
+  bool started = true;                // false: a TaskEnd without its TaskStart (Spark does not list it)
   int32_t message_id = -1;            // index into the application's message table, -1: none
   int64_t metrics[kTaskMetricCount] = {};
 
   int64_t metric(TaskMetric m) const { return metrics[static_cast<int>(m)]; }
   int64_t duration_ms() const { return finish_time_ms - launch_time_ms; }
+  // Spark's TaskInfo.successful: finished, neither failed nor killed.
+  bool successful() const { return !running && !failed && !killed; }
 };
 
 class TaskStore {

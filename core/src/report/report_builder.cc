@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 
 #include "sparkdx/analyzer.h"
@@ -56,29 +57,40 @@ Json InputJson(const InputRecord& record, const std::vector<const LogState*>& lo
 }
 
 Json ApplicationJson(const LogState& log, const std::deque<InputRecord>& inputs) {
-  const ApplicationModel& m = log.builder.model();
+  const AppStatus& m = log.listener.status();
   Json files = Json::array();
   for (size_t index : log.input_indices) files.push_back(inputs[index].name);
+  int64_t start_ms = m.attempt.start_time_ms;
+  int64_t end_ms = m.attempt.completed ? m.attempt.end_time_ms : m.last_event_time_ms;
   Json duration = nullptr;
-  if (m.start_time_ms >= 0 && m.end_time_ms >= 0) duration = m.end_time_ms - m.start_time_ms;
+  if (start_ms >= 0 && end_ms >= 0) duration = end_ms - start_ms;
+  std::set<int32_t> stage_ids;
+  size_t stage_attempts = 0;
+  for (const auto& [key, stage] : m.stages) {
+    if (stage->tasks_only) continue;  // only known from tasks of a stage never announced
+    stage_ids.insert(key.first);
+    ++stage_attempts;
+  }
+  size_t executors = 0;
+  for (const ExecutorStatusData& exec : m.executors) executors += exec.announced ? 1 : 0;
   return Json{{"log", log.name},
               {"layout", LogLayoutName(log.layout)},
               {"files", std::move(files)},
               {"in_progress", log.in_progress},
               {"id", OptionalString(m.app_id)},
-              {"name", OptionalString(m.app_name)},
-              {"attempt_id", OptionalString(m.attempt_id)},
-              {"spark_version", OptionalString(m.spark_version)},
-              {"user", OptionalString(m.user)},
-              {"start_ms", OptionalTime(m.start_time_ms)},
-              {"end_ms", OptionalTime(m.end_time_ms)},
+              {"name", m.application_start_seen ? Json(m.app_name) : Json(nullptr)},
+              {"attempt_id", OptionalString(m.attempt.attempt_id)},
+              {"spark_version", m.spark_version.empty() ? Json(nullptr) : Json(m.spark_version)},
+              {"user", m.attempt.spark_user.empty() ? Json(nullptr) : Json(m.attempt.spark_user)},
+              {"start_ms", OptionalTime(start_ms)},
+              {"end_ms", OptionalTime(end_ms)},
               {"duration_ms", duration},
-              {"completed", m.end_observed},
+              {"completed", m.attempt.completed},
               {"jobs", m.jobs.size()},
-              {"stages", m.distinct_stage_count()},
-              {"stage_attempts", m.stage_attempts.size()},
+              {"stages", stage_ids.size()},
+              {"stage_attempts", stage_attempts},
               {"tasks", m.task_end_count + m.running_tasks.size()},
-              {"executors", m.executors.size()},
+              {"executors", executors},
               {"sql_executions", m.sql_executions.size()}};
 }
 

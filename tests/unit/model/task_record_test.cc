@@ -25,6 +25,8 @@ TaskRecord MakeRecord(std::mt19937_64& rng, int64_t task_id) {
   r.killed = rng() % 2;
   r.speculative = rng() % 2;
   r.has_metrics = rng() % 10 != 0;
+  r.running = rng() % 11 == 0;
+  r.started = rng() % 13 != 0;
   r.message_id = rng() % 4 == 0 ? static_cast<int32_t>(rng() % 1000) : -1;
   for (int i = 0; i < kTaskMetricCount; ++i) {
     uint64_t kind = rng() % 4;
@@ -50,6 +52,8 @@ void ExpectSame(const TaskRecord& a, const TaskRecord& b) {
   EXPECT_EQ(a.killed, b.killed);
   EXPECT_EQ(a.speculative, b.speculative);
   EXPECT_EQ(a.has_metrics, b.has_metrics);
+  EXPECT_EQ(a.running, b.running);
+  EXPECT_EQ(a.started, b.started);
   EXPECT_EQ(a.message_id, b.message_id);
   for (int i = 0; i < kTaskMetricCount; ++i) EXPECT_EQ(a.metrics[i], b.metrics[i]) << "metric " << i;
 }

@@ -32,7 +32,7 @@ TEST(FormatReportTest, TextSummarisesTheReport) {
   std::string text = FormatReport(analyzer.Finish().report_json, ReportFormat::kText);
   EXPECT_NE(text.find("1 application\n"), std::string::npos) << text;
   EXPECT_NE(text.find("  app-t  test app\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("jobs 1, stages 1 (1 attempts), tasks 3, executors 2, sql 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("jobs 1, stages 1 (1 attempts), tasks 3, executors 2, sql 1"), std::string::npos) << text;
   EXPECT_NE(text.find("lines 15 = events 15 + blank 0 + malformed 0; unknown events 0"), std::string::npos) << text;
 }
 

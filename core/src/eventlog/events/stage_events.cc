@@ -1,96 +1,49 @@
 // SparkListenerStageSubmitted, SparkListenerStageCompleted.
 #include "eventlog/events/handlers.h"
+#include "eventlog/events/stage_info.h"
 #include "eventlog/keys.h"
 
 namespace sparkdx {
 namespace {
 
-json::Error ReadStageInfo(json::Value& value, StageEvent* parsed, bool* has_stage_id) {
-  static const json::KeyMatcher kKeys{keys::kStageId,        keys::kStageAttemptId, keys::kStageName,
-                                      keys::kNumberOfTasks,  keys::kSubmissionTime, keys::kCompletionTime,
-                                      keys::kFailureReason};
-  enum { kId, kAttempt, kName, kTasks, kSubmitted, kCompleted, kFailure };
-  json::Object info;
-  json::Error error = value.get_object().get(info);
-  if (error) return error;
-  size_t cursor = 0;
-  for (auto item : info) {
-    json::Field field;
-    SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
-    int64_t number = 0;
-    error = json::kOk;
-    switch (kKeys.Find(field, &cursor)) {
-      case kId:
-        error = json::ReadInt64(field.value(), &number);
-        *has_stage_id = !error;
-        parsed->stage_id = static_cast<int32_t>(number);
-        break;
-      case kAttempt:
-        // Spark 1.x logs call it "Stage Attempt ID" too; absent means 0.
-        error = json::ReadInt64(field.value(), &number);
-        if (!error) parsed->attempt_id = static_cast<int32_t>(number);
-        break;
-      case kName:
-        error = json::ReadString(field.value(), &parsed->name);
-        break;
-      case kTasks:
-        error = json::ReadInt64(field.value(), &number);
-        if (!error) parsed->num_tasks = static_cast<int32_t>(number);
-        break;
-      case kSubmitted:
-        error = json::ReadInt64(field.value(), &parsed->submission_time_ms);
-        break;
-      case kCompleted:
-        error = json::ReadInt64(field.value(), &parsed->completion_time_ms);
-        break;
-      case kFailure:
-        error = json::ReadString(field.value(), &parsed->failure_reason);
-        parsed->has_failure_reason = !error;
-        break;
-      default:
-        break;
-    }
-    SPARKDX_JSON_SYNTAX_CHECK(error);
-  }
-  return json::kOk;
-}
-
-json::Error ReadStageEvent(json::Object& event, EventContext& ctx, StageEvent* parsed, bool* ok) {
-  bool has_info = false, has_stage_id = false;
+json::Error ReadStageEvent(json::Object& event, EventContext& ctx, StageInfoEvent* info,
+                           JobPropertiesEvent* properties, bool* ok) {
+  bool has_info = false;
   for (auto item : event) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
-    if (json::RawKey(field) != keys::kStageInfo) continue;
-    json::Error error = ReadStageInfo(field.value(), parsed, &has_stage_id);
+    std::string_view key = json::RawKey(field);
+    json::Error error = json::kOk;
+    if (key == keys::kStageInfo) {
+      error = ReadStageInfo(field.value(), info, ctx);
+      has_info = !error;
+    } else if (key == keys::kProperties && properties != nullptr) {
+      error = ReadProperties(field.value(), properties);
+    }
     SPARKDX_JSON_SYNTAX_CHECK(error);
-    has_info = !error;
   }
-  *ok = has_info && has_stage_id;
-  if (!has_info) {
-    ctx.BadField(keys::kStageInfo);
-  } else if (!has_stage_id) {
-    ctx.BadField(keys::kStageId);
-  }
+  *ok = has_info && info->stage_id >= 0;
+  if (!has_info) ctx.BadField(keys::kStageInfo);
   return json::kOk;
 }
 
 }  // namespace
 
 json::Error HandleStageSubmitted(json::Object& event, EventContext& ctx) {
-  StageEvent parsed;
+  StageSubmittedEvent parsed;
   bool ok = false;
-  json::Error error = ReadStageEvent(event, ctx, &parsed, &ok);
+  json::Error error = ReadStageEvent(event, ctx, &parsed.stage, &parsed.properties, &ok);
   if (error) return error;
-  if (ok) ctx.app->OnStageSubmitted(parsed);
+  if (ok) ctx.listener->OnStageSubmitted(parsed);
   return json::kOk;
 }
 
 json::Error HandleStageCompleted(json::Object& event, EventContext& ctx) {
-  StageEvent parsed;
+  StageInfoEvent info;
   bool ok = false;
-  json::Error error = ReadStageEvent(event, ctx, &parsed, &ok);
+  json::Error error = ReadStageEvent(event, ctx, &info, nullptr, &ok);
   if (error) return error;
-  if (ok) ctx.app->OnStageCompleted(parsed);
+  if (ok) ctx.listener->OnStageCompleted(info);
   return json::kOk;
 }
 
