@@ -7,6 +7,7 @@
 
 #include "analyze_command.h"
 #include "exit_codes.h"
+#include "rest_command.h"
 #include "sparkdx/analyzer.h"
 #include "sparkdx/catalog.h"
 
@@ -19,12 +20,14 @@ const char kHelp[] =
     "\n"
     "commands:\n"
     "  analyze <input>...   read event logs (files, directories, zips, -) and report\n"
+    "  rest <input>... <path>\n"
+    "                       print what Spark's History Server answers at /api/v1/<path>\n"
     "  catalog issues|events|codecs\n"
     "                       print a catalogue as Markdown (the source of docs/)\n"
     "  version              print the version\n"
     "  help                 show this help\n"
     "\n"
-    "Run 'sparkdx analyze --help' for the options of analyze.\n";
+    "Run 'sparkdx <command> --help' for the options of analyze and rest.\n";
 
 }  // namespace
 
@@ -46,6 +49,9 @@ int main(int argc, char** argv) {
     }
     std::fputs(sparkdx::CatalogMarkdown(catalog).c_str(), stdout);
     return sparkdx::cli::kExitOk;
+  }
+  if (args[0] == "rest") {
+    return sparkdx::cli::RunRest(std::vector<std::string>(args.begin() + 1, args.end()));
   }
   if (args[0] == "analyze") {
     return sparkdx::cli::RunAnalyze(std::vector<std::string>(args.begin() + 1, args.end()));

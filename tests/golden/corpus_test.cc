@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sparkdx/analyzer.h"
+#include "support/analyze_path.h"
 #include "support/test_paths.h"
 
 namespace sparkdx {
@@ -109,39 +110,7 @@ std::vector<Case> CorpusCases(const fs::path& root) {
   return cases;
 }
 
-// Feeds a file or directory the way the CLI does: list, plan, feed in chunks.
-Json Analyze(const Case& c) {
-  std::vector<InputFile> files;
-  fs::path base = c.path.parent_path();
-  if (fs::is_directory(c.path)) {
-    for (const auto& entry : fs::recursive_directory_iterator(c.path)) {
-      if (entry.is_regular_file()) {
-        files.push_back({fs::relative(entry.path(), base).generic_string(), entry.file_size()});
-      }
-    }
-    std::sort(files.begin(), files.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-  } else {
-    files.push_back({c.path.filename().string(), fs::file_size(c.path)});
-  }
-  InputPlan plan = PlanInputs(files);
-  Analyzer analyzer;
-  for (const PlannedLog& log : plan.logs) {
-    analyzer.BeginLog(log);
-    for (const InputFile& file : log.files) {
-      std::string bytes = ReadFile(base / file.path);
-      analyzer.BeginFile(file.path, bytes.size());
-      // Odd chunk sizes exercise every boundary the decoders and framer handle.
-      for (size_t offset = 0; offset < bytes.size(); offset += 65521) {
-        size_t n = std::min<size_t>(65521, bytes.size() - offset);
-        if (!analyzer.Feed(reinterpret_cast<const uint8_t*>(bytes.data()) + offset, n)) break;
-      }
-      analyzer.EndFile();
-    }
-    analyzer.EndLog();
-  }
-  analyzer.AddSkippedFiles(plan.skipped);
-  return Json::parse(analyzer.Finish().report_json);
-}
+Json Analyze(const Case& c) { return Json::parse(testing::AnalyzePath(c.path).result.report_json); }
 
 Json Summary(const Json& report) {
   Json summary;

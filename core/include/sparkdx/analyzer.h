@@ -57,6 +57,13 @@ struct AnalysisResult {
   uint64_t task_store_bytes = 0;   // memory holding them (for benchmarks)
 };
 
+// An answer of the History Server's REST API (Analyzer::Rest).
+struct RestResponse {
+  int http_status = 200;  // 200; 400 for a bad query parameter; 404 for an unknown path, app, job, stage...
+  std::string body;       // on 200: the JSON Spark sends, laid out the way Spark's Jackson writer does
+  std::string error;      // otherwise: what was wrong, naming the path or parameter
+};
+
 class Analyzer {
  public:
   explicit Analyzer(AnalyzerOptions options = {});
@@ -90,10 +97,20 @@ class Analyzer {
   // Ends the analysis (closing an open file or log) and returns the report.
   AnalysisResult Finish();
 
+  // After Finish(): what Spark's History Server answers at GET
+  // /api/v1/<path> for the logs analysed (each log is one application
+  // attempt), e.g. "applications/app-1/stages?status=complete". The routes
+  // are listed in docs/rest.md.
+  RestResponse Rest(std::string_view path) const;
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The REST routes Analyzer::Rest answers, for help text:
+// "applications", "applications/{app-id}", ..., "applications/{app-id}[/{attempt-id}]/jobs", ...
+std::vector<std::string> RestRouteList();
 
 enum class ReportFormat { kJson, kJsonCompact, kText };
 // Renders a report produced by Finish() in the given format. Renderers read

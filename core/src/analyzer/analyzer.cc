@@ -14,6 +14,7 @@
 #include "input/file_pipeline.h"
 #include "issues/issue_log.h"
 #include "report/report_builder.h"
+#include "report/rest/rest_api.h"
 
 namespace sparkdx {
 
@@ -153,6 +154,15 @@ class Analyzer::Impl : public LogHost {
     return result;
   }
 
+  RestResponse Rest(std::string_view path) const {
+    std::vector<const AppStatus*> attempts;
+    for (const auto& log : logs_) {
+      if (log->container_only || !log->has_events) continue;
+      attempts.push_back(&log->listener.status());
+    }
+    return AnswerRest(attempts, path);
+  }
+
   // --- LogHost: logs and files found inside zip archives ---
   void OpenLog(const PlannedLog& planned) override {
     CloseEntryLog();
@@ -283,5 +293,6 @@ void Analyzer::EndFile() { impl_->EndFile(); }
 void Analyzer::AddSkippedFiles(const std::vector<SkippedFile>& skipped) { impl_->AddSkippedFiles(skipped); }
 AnalysisProgress Analyzer::progress() const { return impl_->progress(); }
 AnalysisResult Analyzer::Finish() { return impl_->Finish(); }
+RestResponse Analyzer::Rest(std::string_view path) const { return impl_->Rest(path); }
 
 }  // namespace sparkdx
