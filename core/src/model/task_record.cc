@@ -49,6 +49,7 @@ constexpr uint64_t kGettingResultBit = 1u << 17;
 constexpr uint64_t kNegativeMetricsBit = 1u << 18;
 constexpr uint64_t kRunningBit = 1u << 19;
 constexpr uint64_t kNotStartedBit = 1u << 20;
+constexpr uint64_t kHostBit = 1u << 21;
 
 }  // namespace
 
@@ -96,6 +97,7 @@ void TaskStore::Append(const TaskRecord& r) {
   if (negative) flags |= kNegativeMetricsBit;
   if (r.running) flags |= kRunningBit;
   if (!r.started) flags |= kNotStartedBit;
+  if (r.host_id >= 0) flags |= kHostBit;
   p = WriteVarint(flags, p);
   p = WriteVarint(ZigZag(r.task_id - last_.task_id), p);
   p = WriteVarint(ZigZag(r.index - last_.index), p);
@@ -106,6 +108,7 @@ void TaskStore::Append(const TaskRecord& r) {
   if (flags & kGettingResultBit) p = WriteVarint(ZigZag(r.getting_result_time_ms - r.launch_time_ms), p);
   p = WriteVarint(r.executor, p);
   if (flags & kMessageBit) p = WriteVarint(static_cast<uint64_t>(r.message_id), p);
+  if (flags & kHostBit) p = WriteVarint(static_cast<uint64_t>(r.host_id), p);
   if (!(flags & kSameBitmapBit)) p = WriteVarint(present, p);
   for (uint64_t bits = present; bits != 0; bits &= bits - 1) {
     int i = __builtin_ctzll(bits);
@@ -160,6 +163,11 @@ const uint8_t* TaskStore::Decode(const uint8_t* p, DecodeState* state, TaskRecor
   if (flags & kMessageBit) {
     p = ReadVarint(p, &v);
     r->message_id = static_cast<int32_t>(v);
+  }
+  r->host_id = -1;
+  if (flags & kHostBit) {
+    p = ReadVarint(p, &v);
+    r->host_id = static_cast<int32_t>(v);
   }
   uint64_t present = state->present;
   if (!(flags & kSameBitmapBit)) p = ReadVarint(p, &present);

@@ -69,6 +69,9 @@ struct TaskRecord {
   int64_t finish_time_ms = 0;
   int64_t getting_result_time_ms = 0; // 0: the result was not fetched separately
   uint32_t executor = 0;              // index into the application's executor table
+  // Index into the application's task host table when this attempt ran on a
+  // host other than its executor's usual one (AppStatus::task_hosts), else -1.
+  int32_t host_id = -1;
   TaskEndReason reason = TaskEndReason::kSuccess;
   TaskLocality locality = TaskLocality::kProcessLocal;
   TaskType type = TaskType::kResultTask;

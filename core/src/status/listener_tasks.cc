@@ -6,8 +6,56 @@
 #include "status/listener_util.h"
 
 namespace sparkdx {
+namespace {
+
+// What a record stores for the host a task ran on: -1 when it is the
+// executor's usual task host (the first one seen), else an index into
+// AppStatus::task_hosts. One string comparison in the usual case; the
+// linear search runs once per executor and for the rare task that ran on
+// another host than its executor's earlier tasks.
+int32_t TaskHostId(AppStatus& status, uint32_t executor, std::string_view host) {
+  if (executor >= status.executor_task_hosts.size()) status.executor_task_hosts.resize(executor + 1, -1);
+  int32_t usual = status.executor_task_hosts[executor];
+  if (usual >= 0 && status.task_hosts[static_cast<size_t>(usual)] == host) return -1;
+  int32_t id = -1;
+  for (size_t i = 0; i < status.task_hosts.size() && id < 0; ++i) {
+    if (status.task_hosts[i] == host) id = static_cast<int32_t>(i);
+  }
+  if (id < 0) {
+    id = static_cast<int32_t>(status.task_hosts.size());
+    status.task_hosts.emplace_back(host);
+  }
+  if (usual >= 0) return id;
+  status.executor_task_hosts[executor] = id;
+  return -1;
+}
+
+// Spark's killedTasksSummary update: one more task for `reason`.
+void CountKilled(std::vector<std::pair<std::string, int32_t>>* summary, const std::string& reason) {
+  for (auto& [known, count] : *summary) {
+    if (known == reason) {
+      count += 1;
+      return;
+    }
+  }
+  summary->emplace_back(reason, 1);
+}
+
+}  // namespace
 
 // --- tasks ---
+
+StageStatusData& StatusListener::TasksOnlyStage(int32_t stage_id, int32_t attempt_id) {
+  auto it = status_.stages.find({stage_id, attempt_id});
+  if (it != status_.stages.end()) return *it->second;
+  StageInfoEvent info;
+  info.stage_id = stage_id;
+  info.attempt_id = attempt_id;
+  StageStatusData& created = GetOrCreateStage(info);
+  created.live = false;  // never submitted: Spark has no such stage
+  created.tasks_only = true;
+  return created;
+}
 void StatusListener::OnTaskStart(const TaskEvent& event) {
   const TaskRecord& r = event.record;
   RunningTaskData running;
@@ -15,6 +63,7 @@ void StatusListener::OnTaskStart(const TaskEvent& event) {
   running.stage_attempt_id = event.stage_attempt_id;
   running.record = r;
   running.record.executor = ExecutorIndex(event.executor_id, event.host);
+  running.record.host_id = TaskHostId(status_, running.record.executor, event.host);
   status_.running_tasks[r.task_id] = running;
   SeeTime(r.launch_time_ms);
   const uint32_t executor = running.record.executor;
@@ -51,7 +100,9 @@ std::string StatusListener::TaskErrorMessage(const TaskEndReasonEvent& reason) c
     case TaskEndReason::kTaskResultLost: return "TaskResultLost (result lost from block manager)";
     case TaskEndReason::kFetchFailed:
       return "FetchFailed(" + (reason.block_manager.empty() ? std::string("null") : reason.block_manager) +
-             ", shuffleId=" + std::to_string(reason.shuffle_id) + ", mapIndex=" + std::to_string(reason.map_index) +
+             ", shuffleId=" + std::to_string(reason.shuffle_id) + ", mapIndex=" +
+             (reason.map_index == TaskEndReasonEvent::kUnknownMapIndex ? std::string("Unknown")
+                                                                      : std::to_string(reason.map_index)) +
              ", mapId=" + std::to_string(reason.map_id) + ", reduceId=" + std::to_string(reason.reduce_id) +
              ", message=\n" + reason.message + "\n)";
     case TaskEndReason::kExceptionFailure: {
@@ -80,6 +131,7 @@ std::string StatusListener::TaskErrorMessage(const TaskEndReasonEvent& reason) c
 void StatusListener::OnTaskEnd(const TaskEvent& event) {
   TaskRecord record = event.record;
   record.executor = ExecutorIndex(event.executor_id, event.host);
+  record.host_id = TaskHostId(status_, record.executor, event.host);
   SeeTime(record.finish_time_ms);
   ++status_.task_end_count;
   const uint32_t executor = record.executor;
@@ -130,13 +182,13 @@ void StatusListener::OnTaskEnd(const TaskEvent& event) {
     if (completed_delta > 0) stage->completed_indices.Insert(record.index);
     stage->failed_tasks += failed_delta;
     stage->killed_tasks += killed_delta;
-    if (killed_delta > 0) stage->killed_summary[killed_key] += 1;
+    if (killed_delta > 0) CountKilled(&stage->killed_summary, killed_key);
     stage->active_tasks_per_executor[executor] -= 1;
     ExecutorStageSummaryData& summary = stage->executor_summaries[executor];
-    if (event.has_executor_metrics) {
-      stage->peak.UpdatePeaks(event.executor_metrics);
-      summary.peak.UpdatePeaks(event.executor_metrics);
-    }
+    // Every task end raises the peaks (zeros when the log has no task
+    // executor metrics): even a Spark 1.x stage shows peakExecutorMetrics.
+    stage->peak.UpdatePeaks(event.executor_metrics);
+    summary.peak.UpdatePeaks(event.executor_metrics);
     bool remove_stage =
         stage->active_tasks == 0 && (stage->status == StageStatusKind::kComplete || stage->status == StageStatusKind::kFailed);
     for (int32_t job_id : stage->job_ids) {
@@ -148,7 +200,7 @@ void StatusListener::OnTaskEnd(const TaskEvent& event) {
       if (completed_delta > 0) job.completed_indices[event.stage_id].Insert(record.index);
       job.failed_tasks += failed_delta;
       job.killed_tasks += killed_delta;
-      if (killed_delta > 0) job.killed_summary[killed_key] += 1;
+      if (killed_delta > 0) CountKilled(&job.killed_summary, killed_key);
     }
     summary.task_time_ms += record.duration_ms();
     summary.succeeded_tasks += completed_delta;
@@ -156,6 +208,7 @@ void StatusListener::OnTaskEnd(const TaskEvent& event) {
     summary.killed_tasks += killed_delta;
     if (started && record.has_metrics) summary.metrics.Add(record);
     if (record.speculative) {
+      stage->speculation.present = true;
       stage->speculation.num_active_tasks -= 1;
       stage->speculation.num_completed_tasks += completed_delta;
       stage->speculation.num_failed_tasks += failed_delta;
@@ -166,13 +219,7 @@ void StatusListener::OnTaskEnd(const TaskEvent& event) {
   // The record is kept whatever the stage's state (diagnosis wants every
   // task; the REST view lists only the ones Spark lists).
   if (stage_it == status_.stages.end()) {
-    StageInfoEvent info;
-    info.stage_id = event.stage_id;
-    info.attempt_id = event.stage_attempt_id;
-    StageStatusData& created = GetOrCreateStage(info);
-    created.live = false;  // never submitted: Spark has no such stage
-    created.tasks_only = true;
-    created.tasks.Append(record);
+    TasksOnlyStage(event.stage_id, event.stage_attempt_id).tasks.Append(record);
   } else {
     stage_it->second->tasks.Append(record);
   }
@@ -182,7 +229,7 @@ void StatusListener::OnTaskEnd(const TaskEvent& event) {
     exec->completed_tasks += completed_delta;
     exec->failed_tasks += failed_delta;
     exec->total_duration_ms += record.duration_ms();
-    if (event.has_executor_metrics) exec->peak.UpdatePeaks(event.executor_metrics);
+    exec->peak.UpdatePeaks(event.executor_metrics);  // zeros when the log has none, as in Spark
     // Resubmitted tasks keep the metrics of their first attempt.
     if (reason != TaskEndReason::kResubmitted && record.has_metrics) {
       exec->total_gc_time_ms += record.metric(TaskMetric::kJvmGcTimeMs);

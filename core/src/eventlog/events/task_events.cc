@@ -19,8 +19,17 @@ struct MetricGroupTable {
   json::KeyMatcher matcher;
 };
 
+// Other names logs use for a metric or a nested group, tried after the
+// usual ones. The push-based shuffle metrics are "Push Based Shuffle" /
+// "Merged Fetch Fallback Count" in Spark 3.3-4.1 logs; Spark's own test log
+// of them (and the History Server that reads it) say "Shuffle Push Read
+// Metrics" / "Merged Fallback Count".
+constexpr std::string_view kShufflePushReadMetricsAlias = "Shuffle Push Read Metrics";
+constexpr std::string_view kMergedFallbackCountAlias = "Merged Fallback Count";
+
 MetricGroupTable MakeGroupTable(TaskMetricGroup group,
-                                std::initializer_list<std::pair<std::string_view, TaskMetricGroup>> nested) {
+                                std::initializer_list<std::pair<std::string_view, TaskMetricGroup>> nested,
+                                std::initializer_list<std::pair<std::string_view, TaskMetric>> aliases = {}) {
   std::vector<std::string_view> keys;
   std::vector<int> slots;
   for (int i = 0; i < kTaskMetricCount; ++i) {
@@ -33,6 +42,10 @@ MetricGroupTable MakeGroupTable(TaskMetricGroup group,
     keys.push_back(key);
     slots.push_back(-1 - static_cast<int>(child));
   }
+  for (const auto& [key, metric] : aliases) {
+    keys.push_back(key);
+    slots.push_back(static_cast<int>(metric));
+  }
   return MetricGroupTable{std::move(slots), json::KeyMatcher(std::move(keys))};
 }
 
@@ -43,11 +56,13 @@ const MetricGroupTable& GroupTable(TaskMetricGroup group) {
                                              {keys::kInputMetrics, TaskMetricGroup::kInput},
                                              {keys::kOutputMetrics, TaskMetricGroup::kOutput}});
   static const MetricGroupTable kShuffleRead =
-      MakeGroupTable(TaskMetricGroup::kShuffleRead, {{keys::kPushBasedShuffle, TaskMetricGroup::kPushShuffle}});
+      MakeGroupTable(TaskMetricGroup::kShuffleRead, {{keys::kPushBasedShuffle, TaskMetricGroup::kPushShuffle},
+                                                     {kShufflePushReadMetricsAlias, TaskMetricGroup::kPushShuffle}});
   static const MetricGroupTable kShuffleWrite = MakeGroupTable(TaskMetricGroup::kShuffleWrite, {});
   static const MetricGroupTable kInput = MakeGroupTable(TaskMetricGroup::kInput, {});
   static const MetricGroupTable kOutput = MakeGroupTable(TaskMetricGroup::kOutput, {});
-  static const MetricGroupTable kPush = MakeGroupTable(TaskMetricGroup::kPushShuffle, {});
+  static const MetricGroupTable kPush = MakeGroupTable(
+      TaskMetricGroup::kPushShuffle, {}, {{kMergedFallbackCountAlias, TaskMetric::kPushMergedFetchFallbackCount}});
   switch (group) {
     case TaskMetricGroup::kTop: return kTop;
     case TaskMetricGroup::kShuffleRead: return kShuffleRead;

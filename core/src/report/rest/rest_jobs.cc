@@ -4,6 +4,7 @@
 
 #include "report/rest/jackson_writer.h"
 #include "report/rest/rest_endpoints.h"
+#include "report/rest/rest_map_order.h"
 
 namespace sparkdx {
 namespace {
@@ -42,9 +43,7 @@ RestJson JobJson(const JobStatusData& job) {
   json["numCompletedStages"] = job.completed_stages.size();
   json["numSkippedStages"] = job.skipped_stages.size();
   json["numFailedStages"] = job.failed_stages;
-  RestJson killed = RestJson::object();
-  for (const auto& [reason, count] : job.killed_summary) killed[reason] = count;
-  json["killedTasksSummary"] = std::move(killed);
+  json["killedTasksSummary"] = KilledSummaryJson(job.killed_summary);
   return json;
 }
 
