@@ -29,6 +29,7 @@ class IndexSet {
     return word < words_.size() && (words_[word] >> (index & 63)) & 1;
   }
   int32_t size() const { return count_; }
+  size_t allocated_bytes() const { return words_.capacity() * sizeof(uint64_t); }
   void Clear() {
     words_.clear();
     count_ = 0;

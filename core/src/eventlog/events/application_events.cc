@@ -60,7 +60,13 @@ json::Error HandleApplicationStart(json::Object& event, EventContext& ctx) {
         error = json::ReadString(field.value(), &text);
         if (!error) parsed.attempt_id = std::string(text);
         break;
-      case kDriverLogs: error = ReadStringMap(field.value(), &parsed.driver_logs); break;
+      case kDriverLogs: {
+        if (json::IsNull(field.value())) break;
+        std::vector<std::pair<std::string, std::string>> logs;
+        error = ReadStringMap(field.value(), &logs);
+        if (!error) parsed.driver_logs = std::move(logs);
+        break;
+      }
       case kDriverAttributes: error = ReadStringMap(field.value(), &parsed.driver_attributes); break;
       default: break;
     }

@@ -10,7 +10,10 @@
 namespace sparkdx {
 
 json::Error ReadExecutorMetrics(json::Value& value, ExecutorMetrics* out) {
-  // Spark writes the metrics in ExecutorMetricType order.
+  // Spark writes the metrics in ExecutorMetricType order; the ones a log
+  // lacks read as 0 (Spark's executorMetricsFromJson), so what was read is
+  // always a "set" value.
+  *out = ExecutorMetrics::Zeros();
   static const json::KeyMatcher kNames = [] {
     std::vector<std::string_view> names;
     for (int i = 0; i < kExecutorMetricCount; ++i) names.push_back(ExecutorMetricName(i));
@@ -32,13 +35,16 @@ json::Error ReadExecutorMetrics(json::Value& value, ExecutorMetrics* out) {
 
 namespace {
 
-json::Error ReadResources(json::Value& value, std::vector<ResourceInfo>* out) {
+json::Error ReadResources(json::Value& value, std::vector<std::pair<std::string, ResourceInfo>>* out) {
   json::Object object;
   json::Error error = value.get_object().get(object);
   if (error) return error;
   for (auto item : object) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
+    std::string_view map_key;
+    SPARKDX_JSON_SYNTAX_CHECK(field.unescaped_key().get(map_key));
+    std::string resource_key(map_key);
     ResourceInfo resource;
     json::Object body;
     error = field.value().get_object().get(body);
@@ -64,7 +70,7 @@ json::Error ReadResources(json::Value& value, std::vector<ResourceInfo>* out) {
         }
       }
     }
-    out->push_back(std::move(resource));
+    out->emplace_back(std::move(resource_key), std::move(resource));
   }
   return json::kOk;
 }
