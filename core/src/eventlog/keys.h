@@ -162,6 +162,7 @@ inline constexpr std::string_view kJacksonLogUrlInfo = "logUrlInfo";
 inline constexpr std::string_view kExecutionId = "executionId";
 inline constexpr std::string_view kSqlDescription = "description";
 inline constexpr std::string_view kSqlRootExecutionId = "rootExecutionId";
+inline constexpr std::string_view kSqlQueryId = "queryId";
 inline constexpr std::string_view kSqlDetails = "details";
 inline constexpr std::string_view kSqlPhysicalPlanDescription = "physicalPlanDescription";
 inline constexpr std::string_view kSqlSparkPlanInfo = "sparkPlanInfo";

@@ -136,6 +136,7 @@ void SqlListener::OnExecutionStart(SqlExecutionStartEvent event) {
   }
   exec.submission_time_ms = event.time_ms;
   exec.modified_configs = std::move(event.modified_configs);
+  exec.query_id = std::move(event.query_id);
 }
 
 void SqlListener::OnAdaptiveUpdate(SqlAdaptiveUpdateEvent event) {

@@ -104,6 +104,12 @@ json::Error HandleSqlExecutionStart(json::Object& event, EventContext& ctx) {
       error = json::ReadInt64(field.value(), &parsed.time_ms);
     } else if (key == keys::kSqlModifiedConfigs) {
       error = ReadStringMap(field.value(), &parsed.modified_configs);
+    } else if (key == keys::kSqlQueryId) {
+      if (!json::IsNull(field.value())) {
+        std::string text;
+        error = ReadScalarText(field.value(), &text);
+        if (!error) parsed.query_id = std::move(text);
+      }
     }
     if (error) {
       SPARKDX_JSON_SYNTAX_CHECK(error);

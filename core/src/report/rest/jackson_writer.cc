@@ -1,9 +1,9 @@
 #include "report/rest/jackson_writer.h"
 
 #include <cinttypes>
-#include <cmath>
 #include <cstdio>
-#include <cstdlib>
+
+#include "report/rest/java_number_text.h"
 
 namespace sparkdx {
 namespace {
@@ -88,24 +88,6 @@ void Write(const Json& value, int level, std::string* out) {
   }
 }
 
-// Shortest "%.*e" rendering of `value` that reads back exactly: its digits
-// (without the point) and its decimal exponent.
-void ShortestDigits(double value, std::string* digits, int* exponent) {
-  char buffer[40];
-  for (int precision = 0; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*e", precision, value);
-    if (std::strtod(buffer, nullptr) == value) break;
-  }
-  // buffer: d[.ddd]e[+-]xx
-  digits->clear();
-  const char* p = buffer;
-  for (; *p != 'e'; ++p) {
-    if (*p >= '0' && *p <= '9') digits->push_back(*p);
-  }
-  *exponent = std::atoi(p + 1);
-  while (digits->size() > 1 && digits->back() == '0') digits->pop_back();
-}
-
 }  // namespace
 
 std::string WriteJackson(const Json& document) {
@@ -114,30 +96,6 @@ std::string WriteJackson(const Json& document) {
   return out;
 }
 
-std::string JavaDoubleText(double value) {
-  if (std::isnan(value)) return "NaN";
-  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
-  if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
-  std::string sign = value < 0 ? "-" : "";
-  double magnitude = std::fabs(value);
-  std::string digits;
-  int exponent = 0;
-  ShortestDigits(magnitude, &digits, &exponent);
-  if (magnitude >= 1e-3 && magnitude < 1e7) {
-    std::string text;
-    if (exponent >= 0) {
-      std::string integer = digits.substr(0, std::min<size_t>(digits.size(), static_cast<size_t>(exponent) + 1));
-      integer.append(static_cast<size_t>(exponent) + 1 - integer.size(), '0');
-      std::string fraction = digits.size() > static_cast<size_t>(exponent) + 1 ? digits.substr(exponent + 1) : "0";
-      text = integer + "." + fraction;
-    } else {
-      text = "0." + std::string(static_cast<size_t>(-exponent - 1), '0') + digits;
-    }
-    return sign + text;
-  }
-  std::string mantissa = digits.substr(0, 1) + "." + (digits.size() > 1 ? digits.substr(1) : "0");
-  return sign + mantissa + "E" + std::to_string(exponent);
-}
 
 std::string RestDateText(int64_t epoch_ms) {
   // Days and milliseconds of the day, flooring for times before 1970.

@@ -2,7 +2,8 @@
 // REST layer serialises with Jackson and INDENT_OUTPUT, whose default pretty
 // printer puts every object field on its own line (two spaces per object
 // level) and keeps arrays inline ("[ 1, 2 ]", "[ {" ... "}, {" ... "} ]",
-// "[ ]", "{ }"). Doubles are written the way Java's Double.toString does.
+// "[ ]", "{ }"). Doubles are written as Java's Double.toString does
+// (JavaDoubleText in java_number_text.h).
 #ifndef SPARKDX_REPORT_REST_JACKSON_WRITER_H_
 #define SPARKDX_REPORT_REST_JACKSON_WRITER_H_
 
@@ -14,10 +15,6 @@
 namespace sparkdx {
 
 std::string WriteJackson(const nlohmann::ordered_json& document);
-
-// Java's Double.toString: shortest digits that read back as `value`,
-// "1.0", "0.001", "1.0E7", "1.234E-5", "NaN", "Infinity".
-std::string JavaDoubleText(double value);
 
 // Spark's REST date format, "yyyy-MM-dd'T'HH:mm:ss.SSS'GMT'", in UTC.
 std::string RestDateText(int64_t epoch_ms);
