@@ -17,12 +17,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "sparkdx/analyzer.h"
 #include "support/analyze_path.h"
+#include "support/corpus_cases.h"
 #include "support/test_paths.h"
 
 namespace sparkdx {
@@ -65,52 +65,10 @@ uint64_t IndependentLineCount(const fs::path& path) {
   return lines;
 }
 
-// Databricks rotated chunks: eventlog-YYYY-MM-DD--HH-MM[.gz]
-const std::regex kDatabricksChunk(R"(eventlog-\d{4}-\d{2}-\d{2}--\d{2}-\d{2}(\.gz)?)");
+using testing::CorpusCase;
+using testing::CorpusCases;
 
-bool IsMultiFileLogDirectory(const fs::path& dir) {
-  std::string name = dir.filename().string();
-  if (name.rfind("eventlog_v2_", 0) == 0) return true;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    std::string file = entry.path().filename().string();
-    if (file.rfind("EVENT_LOG_", 0) == 0) return true;
-    if (std::regex_match(file, kDatabricksChunk)) return true;
-  }
-  return false;
-}
-
-struct Case {
-  std::string name;               // relative to the corpus
-  fs::path path;                  // a file or a log directory
-  std::vector<fs::path> files;    // the files whose lines count
-};
-
-std::vector<Case> CorpusCases(const fs::path& root) {
-  std::vector<Case> cases;
-  std::vector<fs::path> log_dirs;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_directory() && IsMultiFileLogDirectory(entry.path())) log_dirs.push_back(entry.path());
-  }
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file() || entry.file_size() == 0) continue;
-    std::string ext = entry.path().extension().string();
-    if (ext == ".md" || ext == ".json") continue;
-    std::string rel = fs::relative(entry.path(), root).generic_string();
-    if (rel.find("spark-expectations/") == 0) continue;
-    cases.push_back({rel, entry.path(), {entry.path()}});
-  }
-  for (const fs::path& dir : log_dirs) {
-    Case c{fs::relative(dir, root).generic_string() + "/", dir, {}};
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      if (entry.is_regular_file() && entry.file_size() > 0) c.files.push_back(entry.path());
-    }
-    cases.push_back(std::move(c));
-  }
-  std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
-  return cases;
-}
-
-Json Analyze(const Case& c) { return Json::parse(testing::AnalyzePath(c.path).result.report_json); }
+Json Analyze(const CorpusCase& c) { return Json::parse(testing::AnalyzePath(c.path).result.report_json); }
 
 Json Summary(const Json& report) {
   Json summary;
@@ -149,7 +107,7 @@ TEST(CorpusGoldenTest, EveryLogIsReadWithExactLineAccounting) {
   bool update = std::getenv("SPARKDX_UPDATE_GOLDEN") != nullptr;
   Json updated = Json::object();
   size_t compared = 0, checked = 0;
-  for (const Case& c : CorpusCases(corpus)) {
+  for (const CorpusCase& c : CorpusCases(corpus)) {
     SCOPED_TRACE(c.name);
     Json report = Analyze(c);
     const Json& a = report["accounting"];

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -72,7 +73,7 @@ struct JobStatusData {
   std::set<int32_t> completed_stages;
   std::set<int32_t> skipped_stages;
   int32_t failed_stages = 0;
-  std::map<std::string, int32_t> killed_summary;
+  std::vector<std::pair<std::string, int32_t>> killed_summary;  // by kill reason, first seen first
   std::optional<int64_t> sql_execution_id;
   bool live = true;  // not yet ended (Spark's liveJobs)
 };
@@ -107,7 +108,9 @@ struct StageStatusData {
   int32_t failed_tasks = 0;
   int32_t killed_tasks = 0;
   IndexSet completed_indices;
-  std::map<std::string, int32_t> killed_summary;
+  // Kill reasons and their counts, in first-seen order: Spark keeps them in
+  // a small immutable Map, which lists up to four keys in insertion order.
+  std::vector<std::pair<std::string, int32_t>> killed_summary;
   int64_t first_launch_time_ms = INT64_MAX;
   std::map<std::string, int64_t> locality_summary;
   TaskMetricTotals metrics;
@@ -125,6 +128,15 @@ struct StageStatusData {
   TaskStore tasks;
 };
 
+// spark.ui.retainedDeadExecutors at its default: once Spark's store holds
+// more removed executors than this, it drops the lowest ids (compared as
+// strings), at least a tenth of this many at a time.
+inline constexpr int64_t kSparkRetainedDeadExecutors = 100;
+
+// An executor (or the driver) as Spark's LiveExecutor keeps it; what the
+// executors endpoints list. Counters change only while the executor is in
+// Spark's liveExecutors (in_live_map); a removed executor keeps the state it
+// had when removed.
 struct ExecutorStatusData {
   std::string id;
   std::string host_port;  // from the block manager ("host:port"), or empty
@@ -136,11 +148,11 @@ struct ExecutorStatusData {
   int64_t remove_time_ms = -1;
   std::optional<std::string> remove_reason;
   int32_t rdd_blocks = 0;
-  int64_t memory_used = 0;
-  int64_t disk_used = 0;
-  int64_t max_memory = 0;
-  int32_t total_tasks = 0;
-  int32_t active_tasks = 0;
+  int64_t memory_used = 0;  // bytes of cached blocks in memory
+  int64_t disk_used = 0;    // bytes of cached blocks on disk
+  int64_t max_memory = 0;   // the block manager's storage memory, bytes
+  int32_t total_tasks = 0;   // tasks started while live
+  int32_t active_tasks = 0;  // started minus ended while live
   int32_t completed_tasks = 0;
   int32_t failed_tasks = 0;
   int64_t total_duration_ms = 0;
@@ -152,49 +164,83 @@ struct ExecutorStatusData {
   std::set<int32_t> excluded_in_stages;
   std::vector<std::pair<std::string, std::string>> logs;
   std::vector<std::pair<std::string, std::string>> attributes;
-  std::vector<ResourceInfo> resources;
+  std::vector<std::pair<std::string, ResourceInfo>> resources;  // keyed as in the log
   int64_t total_on_heap = -1;  // -1: the log carries no memory breakdown
   int64_t total_off_heap = 0;
   int64_t used_on_heap = 0;
   int64_t used_off_heap = 0;
   int32_t resource_profile_id = 0;
+  // Set by every task end while live (a log without executor metrics gives
+  // zeros) and by stage executor metrics.
   ExecutorMetrics peak;
   bool in_live_map = true;  // Spark's liveExecutors (vs. removed)
   bool announced = false;   // by ExecutorAdded or BlockManagerAdded (not only seen in tasks)
+  // Spark's store holds this executor's summary: every removed executor
+  // until Spark drops it to keep at most kSparkRetainedDeadExecutors; a
+  // live one once written (see WrittenToSparkStore).
+  bool in_spark_store = false;
 
   bool HasMemoryInfo() const { return total_on_heap >= 0; }
+  // Whether a live executor's summary is already in Spark's store: written
+  // when its logs came with ApplicationStart (the driver), and, as sparkdx
+  // approximates it, once it ended a task or reported metrics (Spark writes
+  // it when a task end leaves it idle or its peaks rise). All live
+  // executors are written when the log ends.
+  bool WrittenToSparkStore() const { return in_spark_store || peak.IsSet(); }
   // Spark's LiveExecutor.hostname.
   std::string Hostname() const;
 };
 
+// A cached block of an RDD (Spark's LiveRDDPartition).
 struct RddPartitionData {
-  std::string block_name;
-  std::string storage_level;
+  std::string block_name;     // "rdd_<rdd id>_<partition>"
+  std::string storage_level;  // what the block actually uses, e.g. "Memory Deserialized 1x Replicated"
   int64_t memory_used = 0;
   int64_t disk_used = 0;
-  std::vector<std::string> executors;
+  std::vector<std::string> executors;  // in the order they stored the block
 };
 
+// One executor's share of a cached RDD (Spark's LiveRDDDistribution).
 struct RddDistributionData {
-  std::string executor_id;
   int64_t memory_used = 0;
   int64_t disk_used = 0;
   int64_t on_heap_used = 0;
   int64_t off_heap_used = 0;
+  uint64_t insertion = 0;  // order of creation, for Spark's listing order
+  // What the executor looked like when Spark last rendered this entry: it
+  // renders it again only after an RDD block update on that executor, so
+  // the remaining-memory figures can be older than the executor's.
+  std::string address;
+  int64_t memory_remaining = 0;
+  bool has_memory_info = false;
+  int64_t on_heap_remaining = 0;
+  int64_t off_heap_remaining = 0;
 };
 
+// An RDD Spark tracks because a submitted stage used it with a valid
+// storage level (Spark's LiveRDD).
 struct RddStatusData {
   RddInfoEvent info;
   StorageLevelInfo storage_level;  // fixed when the RDD was first seen cached
   int64_t memory_used = 0;
   int64_t disk_used = 0;
-  std::vector<RddPartitionData> partitions;        // in insertion order
-  std::vector<RddDistributionData> distributions;  // in insertion order
+  // Cached blocks in the order they were first stored, and where each is.
+  std::list<RddPartitionData> partitions;
+  std::unordered_map<std::string, std::list<RddPartitionData>::iterator> partition_index;
+  // By executor id. Spark keeps them in a Scala mutable.HashMap and lists
+  // them in its iteration order, which depends on the table size it grew to.
+  std::unordered_map<std::string, RddDistributionData> distributions;
+  int32_t distribution_table_size = 16;
+  uint64_t distributions_created = 0;
 };
 
+// The last SparkListenerEnvironmentUpdate, as Spark stores it.
 struct EnvironmentData {
   bool present = false;
-  std::string java_version, java_home, scala_version;
+  // Absent from "JVM Information": null in Spark, so not shown.
+  std::optional<std::string> java_version, java_home, scala_version;
+  // In log order; a key given twice keeps its last value (Spark reads each
+  // section into a map).
   std::vector<std::pair<std::string, std::string>> spark_properties;
   std::vector<std::pair<std::string, std::string>> hadoop_properties;
   std::vector<std::pair<std::string, std::string>> system_properties;
@@ -202,12 +248,14 @@ struct EnvironmentData {
   std::vector<std::pair<std::string, std::string>> classpath_entries;
 };
 
+// A process that is neither the driver nor an executor, e.g. the YARN
+// application master (Spark's LiveMiscellaneousProcess).
 struct MiscProcessData {
   std::string id;
   std::string host_port;
   bool active = true;
   int32_t total_cores = 0;
-  int64_t add_time_ms = -1;
+  int64_t add_time_ms = -1;  // when first announced
   int64_t remove_time_ms = -1;
   std::vector<std::pair<std::string, std::string>> log_urls;
 };
@@ -304,12 +352,23 @@ struct AppStatus {
   // and user accumulator updates per task (by task id).
   std::vector<std::string> task_messages;
   std::unordered_map<int64_t, std::vector<AccumulableEvent>> task_accumulables;
+  // Hosts task attempts ran on. Each executor index has a usual task host
+  // (that of its first task, -1 before any); a record names its host
+  // (TaskRecord::host_id) only when it differs, so the usual case costs
+  // nothing per task. (The executor's own host can differ: the driver's
+  // block manager names the machine, its tasks say "localhost".)
+  std::vector<std::string> task_hosts;
+  std::vector<int32_t> executor_task_hosts;
 
   uint64_t task_end_count = 0;
 
   ExecutorStatusData* FindExecutor(const std::string& id);
   const ExecutorStatusData* FindExecutor(const std::string& id) const;
   uint64_t task_store_bytes() const;
+  // Everything kept per task attempt: the records, failure messages, user
+  // accumulator updates and completed-index sets (for the benchmark's
+  // "bytes retained per task").
+  uint64_t per_task_bytes() const;
 };
 
 }  // namespace sparkdx

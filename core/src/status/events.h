@@ -106,18 +106,22 @@ struct StageSubmittedEvent {
   JobPropertiesEvent properties;
 };
 
-// "Task End Reason" with what Spark's toErrorString needs.
+// "Task End Reason" with what Spark's toErrorString needs. Defaults are what
+// Spark's JsonProtocol reads when an older log lacks the field.
 struct TaskEndReasonEvent {
+  // FetchFailed's "Map Index" before Spark 3.0 (Int.MinValue; shown "Unknown").
+  static constexpr int64_t kUnknownMapIndex = INT32_MIN;
+
   TaskEndReason reason = TaskEndReason::kSuccess;
   std::string class_name;        // ExceptionFailure
   std::string description;
   std::string full_stack_trace;
   std::vector<std::string> stack_trace;  // "\tat Class.method(File:line)" frames, rendered
-  std::string kill_reason;       // TaskKilled
+  std::string kill_reason = "unknown reason";  // TaskKilled (before Spark 2.2: none)
   std::string block_manager;     // FetchFailed: "BlockManagerId(exec, host, port, None)"
-  int64_t shuffle_id = -1, map_id = -1, map_index = -1, reduce_id = -1;
-  std::string message;
-  std::string lost_executor_id;  // ExecutorLostFailure
+  int64_t shuffle_id = -1, map_id = -1, map_index = kUnknownMapIndex, reduce_id = -1;
+  std::string message = "Unknown reason";  // FetchFailed
+  std::string lost_executor_id = "Unknown";  // ExecutorLostFailure
   bool exit_caused_by_app = true;
   std::string loss_reason;
   int64_t commit_job_id = -1, commit_partition_id = -1, commit_attempt_number = -1;  // TaskCommitDenied
@@ -144,7 +148,9 @@ struct TaskEvent {
   bool finished = false;             // TaskEnd (vs TaskStart / GettingResult)
   TaskEndReasonEvent end_reason;     // TaskEnd only
   bool has_executor_metrics = false;
-  ExecutorMetrics executor_metrics;  // "Task Executor Metrics" (Spark 3.0+)
+  // "Task Executor Metrics" (Spark 3.0+). Absent, Spark reads zeros, which
+  // still count as a recorded peak (a stage's peakExecutorMetrics shows).
+  ExecutorMetrics executor_metrics = ExecutorMetrics::Zeros();
   std::vector<TaskAccumulableEvent> accumulables;
 
   // Back to a fresh event, keeping allocated capacity (one TaskEvent is
@@ -152,6 +158,7 @@ struct TaskEvent {
   void Reset();
 };
 
+// Spark's ResourceInformation, e.g. a GPU and its addresses.
 struct ResourceInfo {
   std::string name;
   std::vector<std::string> addresses;
@@ -164,7 +171,7 @@ struct ExecutorAddedEvent {
   int32_t total_cores = 0;
   std::vector<std::pair<std::string, std::string>> log_urls;
   std::vector<std::pair<std::string, std::string>> attributes;
-  std::vector<ResourceInfo> resources;
+  std::vector<std::pair<std::string, ResourceInfo>> resources;  // keyed as in the log
   int32_t resource_profile_id = 0;
   int64_t registration_time_ms = -1;
 };
@@ -199,7 +206,7 @@ struct StageExecutorMetricsEvent {
   std::string executor_id;
   int32_t stage_id = -1;
   int32_t stage_attempt_id = 0;
-  ExecutorMetrics metrics;
+  ExecutorMetrics metrics = ExecutorMetrics::Zeros();  // absent: zeros, as Spark reads it
 };
 
 // Executor/node exclusion (and the older "blacklist" names).
@@ -273,6 +280,7 @@ struct SqlExecutionStartEvent {
   SqlPlanEvent plan;
   int64_t time_ms = -1;
   std::vector<std::pair<std::string, std::string>> modified_configs;
+  std::optional<std::string> query_id;  // Spark 4+
 };
 struct SqlExecutionEndEvent {
   int64_t execution_id = -1;
@@ -299,7 +307,9 @@ struct ApplicationStartEvent {
   std::optional<std::string> attempt_id;
   std::string user;
   int64_t time_ms = -1;
-  std::vector<std::pair<std::string, std::string>> driver_logs;
+  // "Driver Logs" when the event has them (even empty: Spark then gives the
+  // driver these logs and the attributes, absent reading as none).
+  std::optional<std::vector<std::pair<std::string, std::string>>> driver_logs;
   std::vector<std::pair<std::string, std::string>> driver_attributes;
 };
 

@@ -3,10 +3,30 @@
 #include "status/listener.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "status/listener_util.h"
 
 namespace sparkdx {
+namespace {
+
+// Java's Integer.parseInt: an optional sign, then decimal digits, in range.
+bool ParseJavaInt(const std::string& text, int32_t* out) {
+  size_t pos = text.empty() || (text[0] != '-' && text[0] != '+') ? 0 : 1;
+  if (pos == text.size()) return false;
+  int64_t value = 0;
+  for (; pos < text.size(); ++pos) {
+    if (text[pos] < '0' || text[pos] > '9') return false;
+    value = value * 10 + (text[pos] - '0');
+    if (value > int64_t{INT32_MAX} + 1) return false;
+  }
+  if (text[0] == '-') value = -value;
+  if (value > INT32_MAX) return false;
+  *out = static_cast<int32_t>(value);
+  return true;
+}
+
+}  // namespace
 
 // --- application ---
 void StatusListener::OnLogStart(std::string_view spark_version) { status_.spark_version = std::string(spark_version); }
@@ -31,11 +51,14 @@ void StatusListener::OnApplicationStart(const ApplicationStartEvent& event) {
   attempt.completed = false;
   attempt.spark_version = status_.spark_version;
   SeeTime(event.time_ms);
-  // The driver registers its block manager before this event: give it the logs.
-  if (!event.driver_logs.empty()) {
+  // The driver registers its block manager before this event: when the
+  // event names driver logs (even none), they and the attributes are the
+  // driver's.
+  if (event.driver_logs) {
     if (ExecutorStatusData* driver = LiveExecutor("driver")) {
-      driver->logs = event.driver_logs;
+      driver->logs = *event.driver_logs;
       driver->attributes = event.driver_attributes;
+      driver->in_spark_store = true;  // Spark writes its summary here
     }
   }
 }
@@ -50,25 +73,32 @@ void StatusListener::OnApplicationEnd(int64_t time_ms) {
 }
 
 void StatusListener::OnEnvironmentUpdate(EnvironmentUpdateEvent event) {
-  EnvironmentData& env = status_.environment;
+  // The latest update replaces the whole environment.
+  EnvironmentData env;
   env.present = true;
-  for (const auto& [key, value] : event.jvm_information) {
-    if (key == "Java Version") env.java_version = value;
-    if (key == "Java Home") env.java_home = value;
-    if (key == "Scala Version") env.scala_version = value;
+  for (auto& [key, value] : event.jvm_information) {
+    if (key == "Java Version") env.java_version = std::move(value);
+    if (key == "Java Home") env.java_home = std::move(value);
+    if (key == "Scala Version") env.scala_version = std::move(value);
   }
   env.spark_properties = std::move(event.spark_properties);
   env.hadoop_properties = std::move(event.hadoop_properties);
   env.system_properties = std::move(event.system_properties);
   env.metrics_properties = std::move(event.metrics_properties);
   env.classpath_entries = std::move(event.classpath_entries);
+  // spark.task.cpus (its last value) sets the CPUs per task of executors
+  // whose resource profile does not say.
+  const std::string* cpus = nullptr;
   for (const auto& [key, value] : env.spark_properties) {
-    if (key == "spark.task.cpus") {
-      char* end = nullptr;
-      long cpus = std::strtol(value.c_str(), &end, 10);
-      if (end != value.c_str() && cpus > 0) default_cpus_per_task_ = static_cast<int32_t>(cpus);
-    }
+    if (key == "spark.task.cpus") cpus = &value;
   }
+  if (cpus != nullptr) {
+    int32_t parsed = 0;
+    // Spark fails on a value that is not an int, before storing anything.
+    if (!ParseJavaInt(*cpus, &parsed)) return;
+    default_cpus_per_task_ = parsed;
+  }
+  status_.environment = std::move(env);
 }
 
 void StatusListener::OnResourceProfileAdded(ResourceProfileEvent event) {
@@ -77,20 +107,21 @@ void StatusListener::OnResourceProfileAdded(ResourceProfileEvent event) {
 }
 
 void StatusListener::OnMiscProcessAdded(const MiscProcessEvent& event) {
-  MiscProcessData process;
-  process.id = event.process_id;
-  process.host_port = event.host_port;
-  process.total_cores = event.cores;
-  process.add_time_ms = event.time_ms;
-  process.log_urls = event.log_urls;
-  for (MiscProcessData& existing : status_.misc_processes) {
-    if (existing.id == process.id) {
-      existing = process;
-      return;
-    }
-  }
-  status_.misc_processes.push_back(std::move(process));
   SeeTime(event.time_ms);
+  // A process announced again keeps its first add time; the rest is replaced.
+  MiscProcessData* process = nullptr;
+  for (MiscProcessData& existing : status_.misc_processes) {
+    if (existing.id == event.process_id) process = &existing;
+  }
+  if (process == nullptr) {
+    process = &status_.misc_processes.emplace_back();
+    process->id = event.process_id;
+    process->add_time_ms = event.time_ms;
+  }
+  process->host_port = event.host_port;
+  process->active = true;
+  process->total_cores = event.cores;
+  process->log_urls = event.log_urls;
 }
 
 // --- SQL ---
@@ -128,8 +159,8 @@ void StatusListener::Finish(int64_t last_updated_ms) {
     record.running = true;
     record.has_metrics = false;
     record.finish_time_ms = last >= record.launch_time_ms ? last : record.launch_time_ms;
-    auto it = status_.stages.find({running.stage_id, running.stage_attempt_id});
-    if (it != status_.stages.end()) it->second->tasks.Append(record);
+    // Spark lists a task under its stage attempt even when it never saw the stage.
+    TasksOnlyStage(running.stage_id, running.stage_attempt_id).tasks.Append(record);
   }
   for (auto& [key, stage] : status_.stages) stage->tasks.Trim();
   sql_.Finish();

@@ -72,11 +72,16 @@ class StatusListener {
   uint32_t ExecutorIndex(std::string_view id, std::string_view host);
   StageStatusData& GetOrCreateStage(const StageInfoEvent& info);
   StageStatusData* LiveStage(int32_t stage_id, int32_t attempt_id);
+  // The stage attempt's entry, created (not live, tasks only) when Spark
+  // never announced the stage: its tasks are still kept and listed.
+  StageStatusData& TasksOnlyStage(int32_t stage_id, int32_t attempt_id);
   void SeeTime(int64_t time_ms) {
     if (time_ms > status_.last_event_time_ms) status_.last_event_time_ms = time_ms;
   }
   void SetStageExcluded(StageStatusData& stage, const std::string& executor_id);
   void UpdateRddBlock(const BlockUpdatedEvent& event, int32_t rdd_id);
+  void DropExecutorBlocks(const std::string& executor_id);
+  void RetainDeadExecutors();
   void UpdateExecutorMemory(ExecutorStatusData& exec, const StorageLevelInfo& level, int64_t memory_delta,
                             int64_t disk_delta);
   bool ExecutorActiveForLiveStages(const ExecutorStatusData& exec) const;
@@ -92,6 +97,7 @@ class StatusListener {
   AppStatus status_;
   SqlListener sql_;
   int32_t default_cpus_per_task_ = 1;
+  int64_t dead_executors_in_store_ = 0;  // removed executors whose summary Spark's store holds
 };
 
 }  // namespace sparkdx
