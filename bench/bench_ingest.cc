@@ -40,7 +40,8 @@ struct SparkdxRun {
   uint64_t lines = 0;
   uint64_t events = 0;
   uint64_t tasks = 0;
-  uint64_t task_store_bytes = 0;
+  uint64_t task_store_bytes = 0;  // task records
+  uint64_t task_bytes = 0;        // everything kept per task (records, messages, accumulators, index sets)
   int files_ok = 0;
   double finish_seconds = 0;
   uint64_t malformed_lines = 0;
@@ -123,6 +124,7 @@ SparkdxRun RunSparkdx(const std::string& path) {
   run.events = progress.events;
   run.tasks = result.tasks;
   run.task_store_bytes = result.task_store_bytes;
+  run.task_bytes = result.task_bytes;
   run.files_ok = result.files_ok;
   ReadReportCounts(result.report_json, &run);
   return run;
@@ -279,16 +281,17 @@ int main(int argc, char** argv) {
                      zstd ? "zstd" : "plain", row.name, row.result->best(), row.result->mbps(), vs_ceiling, vs_floor,
                      static_cast<unsigned long long>(row.result->decoded_bytes),
                      static_cast<unsigned long long>(last.tasks),
-                     last.tasks > 0 ? static_cast<double>(last.task_store_bytes) / static_cast<double>(last.tasks) : 0.0,
+                     last.tasks > 0 ? static_cast<double>(last.task_bytes) / static_cast<double>(last.tasks) : 0.0,
                      row.result->best_cpu(), row.result->cpu_mbps());
       }
     }
     std::printf("  ceiling: %llu TaskEnd lines read, %llu lines it could not read\n",
                 static_cast<unsigned long long>(ceiling_tasks), static_cast<unsigned long long>(ceiling_errors));
-    std::printf("  sparkdx: %llu tasks, task_store_bytes %llu = %.1f bytes/task; %llu events; Finish() %.3f s; "
-                "malformed lines %llu; issues %llu%s%s%s\n",
-                static_cast<unsigned long long>(last.tasks), static_cast<unsigned long long>(last.task_store_bytes),
-                last.tasks > 0 ? static_cast<double>(last.task_store_bytes) / static_cast<double>(last.tasks) : 0.0,
+    std::printf("  sparkdx: %llu tasks, %llu bytes kept for them (records %llu) = %.1f bytes/task; %llu events; "
+                "Finish() %.3f s; malformed lines %llu; issues %llu%s%s%s\n",
+                static_cast<unsigned long long>(last.tasks), static_cast<unsigned long long>(last.task_bytes),
+                static_cast<unsigned long long>(last.task_store_bytes),
+                last.tasks > 0 ? static_cast<double>(last.task_bytes) / static_cast<double>(last.tasks) : 0.0,
                 static_cast<unsigned long long>(last.events), last.finish_seconds,
                 static_cast<unsigned long long>(last.malformed_lines), static_cast<unsigned long long>(last.issues),
                 last.issue_kinds.empty() ? "" : " (", last.issue_kinds.c_str(), last.issue_kinds.empty() ? "" : ")");

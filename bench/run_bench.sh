@@ -196,7 +196,7 @@ verdict() { awk "BEGIN { print ($1) ? \"met\" : \"**not met**\" }"; }
   echo "| memory | value |"
   echo "|---|---:|"
   echo "| tasks in the log | $pt |"
-  echo "| bytes retained per task (task_store_bytes / tasks) | $BPT |"
+  echo "| bytes retained per task (records, messages, accumulators, index sets / tasks) | $BPT |"
   echo "| CLI peak RSS, plain $SIZE | $(calc '%.1f' "$pr / 1024") MiB |"
   echo "| CLI peak RSS, zstd $SIZE | $(calc '%.1f' "$zr / 1024") MiB |"
   if [ "$BIG_DONE" = 1 ]; then

@@ -68,7 +68,7 @@ function runWasm(mod) {
     seconds,
     bytesDecoded: input.bytes_decoded,
     tasks: result.tasks,
-    taskStoreBytes: result.taskStoreBytes,
+    taskBytes: result.taskBytes,
     status: input.status,
     malformed: report.accounting.malformed_lines,
     issues: Object.values(report.issue_counts).reduce((a, b) => a + b, 0),
@@ -146,7 +146,7 @@ async function main() {
   console.log(`${path.basename(file)} (node ${process.version}, sparkdx ${mod.version()} wasm)`);
   console.log(`  wasm sparkdx: ${wasmMBps.toFixed(0)} MB/s decoded (best ${best(wasmRuns).toFixed(3)} s; runs ${fmt(wasmRuns)})`);
   console.log(`    ${last.bytesDecoded} bytes decoded, status ${last.status}, ${last.tasks} tasks, ` +
-              `${(last.taskStoreBytes / Math.max(1, last.tasks)).toFixed(1)} bytes/task, ` +
+              `${(last.taskBytes / Math.max(1, last.tasks)).toFixed(1)} bytes/task, ` +
               `malformed lines ${last.malformed}, issues ${last.issues}`);
   let jsonMBps = 0;
   if (doJson) {

@@ -11,7 +11,9 @@
 //   a.beginLog(plan.logs[i]); a.beginFile(path, size /* optional, 0 = unknown */); a.feed(u8) -> bool;
 //   a.failFile(msg); a.endFile(); a.endLog(); a.addSkippedFiles(plan.skipped);
 //   a.progress() -> {bytesRead, bytesExpected, bytesDecoded, lines, events}
-//   a.finish() -> {reportJson, filesOk, filesPartial, filesError, applications, tasks, taskStoreBytes}
+//   a.finish() -> {reportJson, filesOk, filesPartial, filesError, applications, tasks, taskStoreBytes, taskBytes}
+//   a.rest('applications/<id>/stages?status=failed') -> {status, body, error}   // after finish();
+//     // what Spark's History Server answers at /api/v1/<path>: status 200 with the JSON body, else 400/404 and error
 //   a.delete();
 //   mod.formatReport(reportJson, 'text' | 'json' | 'json-compact') -> string
 //
@@ -264,6 +266,15 @@ class JsAnalyzer {
     return object;
   }
 
+  val Rest(const std::string& path) const {
+    RestResponse response = analyzer_.Rest(path);
+    val object = val::object();
+    object.set("status", response.http_status);
+    object.set("body", response.body);
+    object.set("error", response.error);
+    return object;
+  }
+
   val Finish() {
     AnalysisResult result = analyzer_.Finish();
     val object = val::object();
@@ -274,6 +285,7 @@ class JsAnalyzer {
     object.set("applications", result.applications);
     object.set("tasks", Number(result.tasks));
     object.set("taskStoreBytes", Number(result.task_store_bytes));
+    object.set("taskBytes", Number(result.task_bytes));
     return object;
   }
 
@@ -307,5 +319,6 @@ EMSCRIPTEN_BINDINGS(sparkdx) {
       .function("endFile", &JsAnalyzer::EndFile)
       .function("addSkippedFiles", &JsAnalyzer::AddSkippedFiles)
       .function("progress", &JsAnalyzer::Progress)
-      .function("finish", &JsAnalyzer::Finish);
+      .function("finish", &JsAnalyzer::Finish)
+      .function("rest", &JsAnalyzer::Rest);
 }

@@ -12,7 +12,9 @@
 // side feeds in chunks whose size changes from case to case (1 and 7 bytes,
 // 4 KiB, 64 KiB, 1 MiB, an irregular mix, and more than the 4 MiB slice), so
 // the test also checks that the report does not depend on the split.
-// Reports are compared as parsed JSON (deep equality).
+// Reports are compared as parsed JSON (deep equality). For every
+// application the native report names, the REST answers (a.rest(path) vs
+// `sparkdx rest <input> <path>`) are compared too, for a few routes.
 //
 // Inputs: every file under samples/, every event-log file under
 // ../shared/eventlogs (or $SPARKDX_CORPUS) when present, log directories of
@@ -178,7 +180,7 @@ function feedPath(analyzer, displayPath, realPath, size, nextChunk) {
 }
 
 // Mirrors cli::AnalyzeArgument + Finish for one input argument.
-function analyzeWasm(mod, argument, { cwd = process.cwd(), spec = 65536, seed = 1, options } = {}) {
+function analyzeWasm(mod, argument, { cwd = process.cwd(), spec = 65536, seed = 1, options, afterFinish } = {}) {
   const analyzer = options ? new mod.Analyzer(options) : new mod.Analyzer();
   try {
     const nextChunk = chunker(spec, seed);
@@ -207,7 +209,9 @@ function analyzeWasm(mod, argument, { cwd = process.cwd(), spec = 65536, seed = 
       }
       analyzer.addSkippedFiles(plan.skipped);
     }
-    return analyzer.finish();
+    const result = analyzer.finish();
+    if (afterFinish) afterFinish(analyzer);
+    return result;
   } finally {
     analyzer.delete();
   }
@@ -221,6 +225,25 @@ function analyzeNative(argument, { cwd = process.cwd(), args = [] } = {}) {
     throw new Error(`native exit ${run.status}: ${run.stderr.trim()}`);
   }
   return { report: JSON.parse(run.stdout), status: run.status };
+}
+
+// The REST paths compared for an application of a native report.
+const REST_ROUTES = ['jobs', 'stages?details=true', 'executors', 'sql'];
+
+function restPaths(report) {
+  const paths = [];
+  for (const app of report.applications || []) {
+    if (!app.id) continue;
+    const base = `applications/${app.id}` + (app.attempt_id ? `/${app.attempt_id}` : '');
+    for (const route of REST_ROUTES) paths.push(`${base}/${route}`);
+  }
+  return paths;
+}
+
+function restNative(argument, restPath, cwd, args) {
+  const run = spawnSync(nativeCli, ['rest', ...args, argument, restPath], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.error) throw run.error;
+  return { status: run.status, body: run.status === 0 ? JSON.parse(run.stdout) : null, stderr: run.stderr.trim() };
 }
 
 // ------------------------------------------------------------- comparison
@@ -252,7 +275,7 @@ function checkCounters(result, report) {
   for (const [key, value] of Object.entries(expected)) {
     if (result[key] !== value) return `finish().${key} is ${result[key]} but the report says ${value}`;
   }
-  for (const key of ['tasks', 'taskStoreBytes']) {
+  for (const key of ['tasks', 'taskStoreBytes', 'taskBytes']) {
     if (typeof result[key] !== 'number' || result[key] < 0) return `finish().${key} is ${result[key]}`;
   }
   return null;
@@ -590,6 +613,27 @@ async function main() {
         const stopped = (native.report.inputs || []).some((input) => input.status !== 'ok');
         if (found.length === 0 && spec !== CLI_CHUNK_BYTES && stopped) {
           found = run(CLI_CHUNK_BYTES, false).map((d) => `with ${specName(CLI_CHUNK_BYTES)}: ${d}`);
+        }
+        const paths = restPaths(native.report);
+        if (found.length === 0 && paths.length > 0) {
+          analyzeWasm(mod, c.argument, {
+            cwd, spec: CLI_CHUNK_BYTES, options: c.options,
+            afterFinish: (analyzer) => {
+              for (const restPath of paths) {
+                const wasm = analyzer.rest(restPath);
+                const nativeAnswer = restNative(c.argument, restPath, cwd, c.args || []);
+                const nativeOk = nativeAnswer.status === 0;
+                if ((wasm.status === 200) !== nativeOk) {
+                  found.push(`rest ${restPath}: wasm status ${wasm.status} (${wasm.error}) but native exit ` +
+                             `${nativeAnswer.status} (${nativeAnswer.stderr})`);
+                } else if (nativeOk) {
+                  const d = differences(JSON.parse(wasm.body), nativeAnswer.body, 3, '$');
+                  if (d.length > 0) found.push(`rest ${restPath}: ${d.join('; ')}`);
+                }
+                if (found.length > 0) break;
+              }
+            },
+          });
         }
         if (found.length > 0) problem = found.join('\n     ');
       } catch (e) {

@@ -54,7 +54,8 @@ struct AnalysisResult {
   int files_error = 0;
   int applications = 0;
   uint64_t tasks = 0;              // task attempts kept in the model
-  uint64_t task_store_bytes = 0;   // memory holding them (for benchmarks)
+  uint64_t task_store_bytes = 0;   // memory holding their records (for benchmarks)
+  uint64_t task_bytes = 0;         // all memory kept per task: records, messages, accumulators, index sets
 };
 
 // An answer of the History Server's REST API (Analyzer::Rest).

@@ -142,6 +142,7 @@ class Analyzer::Impl : public LogHost {
       const AppStatus& status = log->listener.status();
       result.tasks += status.task_end_count + status.running_tasks.size();
       result.task_store_bytes += status.task_store_bytes();
+      result.task_bytes += status.per_task_bytes();
     }
     for (const InputRecord& record : inputs_) {
       switch (record.status) {
