@@ -9,12 +9,13 @@
 
 #include "exit_codes.h"
 #include "file_reader.h"
-#include "size_argument.h"
+#include "reading_options.h"
 #include "sparkdx/analyzer.h"
 
 namespace sparkdx::cli {
 
-const char kAnalyzeHelp[] =
+std::string AnalyzeHelp() {
+  return std::string(
     "usage: sparkdx analyze <input>... [options]\n"
     "\n"
     "Reads Spark event logs and reports what they contain. An input is a file,\n"
@@ -26,17 +27,14 @@ const char kAnalyzeHelp[] =
     "options:\n"
     "  --format text|json          output format (default: text); with several\n"
     "                              inputs, json prints one line per input\n"
-    "  --out FILE                  write the report to FILE instead of stdout\n"
-    "  --max-decoded-bytes SIZE    stop decoding a file after SIZE bytes (e.g. 64G;\n"
-    "                              default: no limit)\n"
-    "  --max-expansion-ratio N     stop decoding a file that expands more than N:1\n"
-    "                              after 256 MiB (default: 1000; 0 disables)\n"
-    "  --max-line-bytes SIZE       skip lines longer than SIZE (default: 512M)\n"
-    "  -q, --quiet                 no progress line on stderr\n"
-    "  -h, --help                  show this help\n"
-    "\n"
-    "exit codes: 0 ok (the report may still list issues), 2 usage error,\n"
-    "            4 an input could not be read at all\n";
+    "  --out FILE                  write the report to FILE instead of stdout\n") +
+         kReadingOptionsHelp +
+         "  -q, --quiet                 no progress line on stderr\n"
+         "  -h, --help                  show this help\n"
+         "\n"
+         "exit codes: 0 ok (the report may still list issues), 2 usage error,\n"
+         "            4 an input could not be read at all\n";
+}
 
 namespace {
 
@@ -56,6 +54,10 @@ int UsageError(const std::string& message) {
 // Returns -1 on success, else the exit code.
 int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
   for (size_t i = 0; i < args.size(); ++i) {
+    std::string error;
+    OptionParse reading = ParseReadingOption(args, &i, &options->analyzer, &error);
+    if (reading == OptionParse::kError) return UsageError(error);
+    if (reading == OptionParse::kTaken) continue;
     const std::string& arg = args[i];
     auto value = [&](std::string* out) {
       if (i + 1 >= args.size()) return false;
@@ -64,7 +66,7 @@ int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
     };
     std::string text;
     if (arg == "-h" || arg == "--help") {
-      std::fputs(kAnalyzeHelp, stdout);
+      std::fputs(AnalyzeHelp().c_str(), stdout);
       return kExitOk;
     } else if (arg == "--format") {
       if (!value(&text)) return UsageError("--format needs a value: text or json");
@@ -77,17 +79,6 @@ int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
       }
     } else if (arg == "--out") {
       if (!value(&options->out_path)) return UsageError("--out needs a file name");
-    } else if (arg == "--max-decoded-bytes" || arg == "--max-line-bytes") {
-      if (!value(&text)) return UsageError(arg + " needs a size such as 512M or 64G");
-      std::optional<uint64_t> size = ParseSize(text);
-      if (!size) return UsageError("invalid size '" + text + "' for " + arg + " (examples: 4096, 512M, 64G)");
-      (arg == "--max-line-bytes" ? options->analyzer.max_line_bytes : options->analyzer.max_decoded_bytes) = *size;
-      if (arg == "--max-line-bytes" && *size == 0) return UsageError("--max-line-bytes must be positive");
-    } else if (arg == "--max-expansion-ratio") {
-      if (!value(&text)) return UsageError("--max-expansion-ratio needs a number");
-      std::optional<uint64_t> ratio = ParseCount(text);
-      if (!ratio || *ratio > UINT32_MAX) return UsageError("invalid ratio '" + text + "'");
-      options->analyzer.max_expansion_ratio = static_cast<uint32_t>(*ratio);
     } else if (arg == "-q" || arg == "--quiet") {
       options->quiet = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {

@@ -8,7 +8,7 @@
 namespace sparkdx::cli {
 
 int RunAnalyze(const std::vector<std::string>& args);
-extern const char kAnalyzeHelp[];
+std::string AnalyzeHelp();
 
 }  // namespace sparkdx::cli
 

@@ -5,6 +5,7 @@
 
 #include "exit_codes.h"
 #include "file_reader.h"
+#include "reading_options.h"
 #include "sparkdx/analyzer.h"
 
 namespace sparkdx::cli {
@@ -25,8 +26,10 @@ std::string Help() {
   for (const std::string& route : RestRouteList()) help += "  " + route + "\n";
   help +=
       "\n"
-      "options:\n"
-      "  -h, --help   show this help\n"
+      "options:\n";
+  help += kReadingOptionsHelp;
+  help +=
+      "  -h, --help                  show this help\n"
       "\n"
       "exit codes: 0 answered, 2 usage error or a path the History Server would\n"
       "            refuse (unknown route, application, job, stage...; HTTP 400/404),\n"
@@ -43,7 +46,13 @@ int UsageError(const std::string& message) {
 
 int RunRest(const std::vector<std::string>& args) {
   std::vector<std::string> positional;
-  for (const std::string& arg : args) {
+  AnalyzerOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string error;
+    OptionParse reading = ParseReadingOption(args, &i, &options, &error);
+    if (reading == OptionParse::kError) return UsageError(error);
+    if (reading == OptionParse::kTaken) continue;
+    const std::string& arg = args[i];
     if (arg == "-h" || arg == "--help") {
       std::fputs(Help().c_str(), stdout);
       return kExitOk;
@@ -55,7 +64,7 @@ int RunRest(const std::vector<std::string>& args) {
   std::string path = positional.back();
   positional.pop_back();
 
-  Analyzer analyzer;
+  Analyzer analyzer(options);
   for (const std::string& input : positional) AnalyzeArgument(input, &analyzer, nullptr);
   AnalysisResult result = analyzer.Finish();
   if (result.files_ok + result.files_partial == 0) {
