@@ -6,10 +6,12 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "analyzer/log_state.h"
 #include "analyzer/zip_unpacker.h"
 #include "base/check.h"
+#include "base/iso_time.h"
 #include "base/padded_buffer.h"
 #include "input/file_pipeline.h"
 #include "issues/issue_log.h"
@@ -17,6 +19,40 @@
 #include "report/rest/rest_api.h"
 
 namespace sparkdx {
+namespace {
+
+// "2 jobs, 3 stage attempts and 41 tasks have no end event; they are
+// reported as running up to the log's last event (<time>)", naming only
+// the non-zero counts.
+std::string WorkNotEndedMessage(const std::string& log_name, const OpenAtEndCounts& open, int64_t last_event_ms) {
+  struct Part {
+    int64_t count;
+    const char* one;
+    const char* many;
+  };
+  const Part all[] = {{open.jobs, "job", "jobs"},
+                      {open.stage_attempts, "stage attempt", "stage attempts"},
+                      {open.tasks, "task", "tasks"}};
+  std::vector<std::string> parts;
+  int64_t total = 0;
+  for (const Part& part : all) {
+    if (part.count <= 0) continue;
+    parts.push_back(std::to_string(part.count) + " " + (part.count == 1 ? part.one : part.many));
+    total += part.count;
+  }
+  std::string list;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) list += i + 1 == parts.size() ? " and " : ", ";
+    list += parts[i];
+  }
+  bool single = total == 1;
+  std::string message = log_name + ": " + list + (single ? " has" : " have") + " no end event; " +
+                        (single ? "it is" : "they are") + " reported as running up to the log's last event";
+  if (last_event_ms >= 0) message += " (" + FormatIsoTimestampMs(last_event_ms) + ")";
+  return message;
+}
+
+}  // namespace
 
 const char* Version() { return "0.1.0"; }
 
@@ -262,6 +298,12 @@ class Analyzer::Impl : public LogHost {
     if (!status.attempt.completed) {
       NoteIssue(IssueKind::kApplicationEndMissing, log->name, -1,
                 log->name + ": no SparkListenerApplicationEnd event; the application crashed or was still running");
+    }
+    // What the History Server would show as still running: diagnosis must
+    // not read those figures as finished work.
+    if (status.open_at_end.any()) {
+      NoteIssue(IssueKind::kWorkNotEnded, log->name, -1,
+                WorkNotEndedMessage(log->name, status.open_at_end, status.last_event_time_ms));
     }
   }
 

@@ -179,6 +179,27 @@ inline constexpr std::string_view kMetricAccumulatorId = "accumulatorId";
 inline constexpr std::string_view kMetricType = "metricType";
 inline constexpr std::string_view kTime = "time";
 
+// Structured streaming (StreamingQueryListener events, Jackson-serialised)
+inline constexpr std::string_view kStreamId = "id";
+inline constexpr std::string_view kStreamRunId = "runId";
+inline constexpr std::string_view kStreamName = "name";
+inline constexpr std::string_view kStreamTimestamp = "timestamp";
+inline constexpr std::string_view kStreamException = "exception";
+inline constexpr std::string_view kStreamProgress = "progress";
+inline constexpr std::string_view kStreamBatchId = "batchId";
+inline constexpr std::string_view kStreamBatchDuration = "batchDuration";
+inline constexpr std::string_view kStreamDurationMs = "durationMs";
+inline constexpr std::string_view kStreamStateOperators = "stateOperators";
+inline constexpr std::string_view kStreamNumRowsTotal = "numRowsTotal";
+inline constexpr std::string_view kStreamMemoryUsedBytes = "memoryUsedBytes";
+inline constexpr std::string_view kStreamSources = "sources";
+inline constexpr std::string_view kStreamNumInputRows = "numInputRows";
+inline constexpr std::string_view kStreamInputRowsPerSecond = "inputRowsPerSecond";
+inline constexpr std::string_view kStreamProcessedRowsPerSecond = "processedRowsPerSecond";
+inline constexpr std::string_view kStreamSink = "sink";
+inline constexpr std::string_view kStreamDescription = "description";
+inline constexpr std::string_view kStreamNumOutputRows = "numOutputRows";
+
 }  // namespace sparkdx::keys
 
 #endif  // SPARKDX_EVENTLOG_KEYS_H_

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "model/task_record.h"
+#include "status/duration_sample.h"
 #include "status/events.h"
 #include "status/executor_metrics.h"
 #include "status/index_set.h"
@@ -320,6 +321,57 @@ struct SqlExecutionData {
   std::vector<std::pair<std::string, std::string>> modified_configs;
 };
 
+enum class StreamingQueryStatusKind : uint8_t { kActive, kTerminated, kFailed };
+
+// One run of a structured streaming query (keyed by run id, as Spark's
+// StreamingQueryStatusListener keys it), with compact aggregates of its
+// progress events instead of the events themselves.
+struct StreamingQueryRunData {
+  std::string id;
+  std::string run_id;
+  std::optional<std::string> name;
+  // A run known only from progress, idle or terminated events (the log
+  // lacks its QueryStartedEvent): Spark's streaming UI does not list it.
+  bool start_seen = false;
+  int64_t start_time_ms = -1;
+  // Set by QueryTerminatedEvent, which has no time: the latest time seen in
+  // the log up to that event (see StreamingListener). -1 while active.
+  int64_t end_time_ms = -1;
+  StreamingQueryStatusKind status = StreamingQueryStatusKind::kActive;
+  std::optional<std::string> exception;  // cut to StreamingListener::kExceptionExcerptBytes
+
+  // Progress events (a trigger that found no data reports one too, with the
+  // previous batch id).
+  int64_t batches = 0;
+  int64_t first_batch_id = -1;
+  int64_t last_batch_id = -1;
+  int64_t last_progress_time_ms = -1;
+  int64_t idle_events = 0;
+  int64_t last_idle_time_ms = -1;
+  int64_t input_rows = 0;
+  int64_t output_rows = -1;  // -1: no progress said (Spark's v1 sinks write -1)
+  std::optional<std::string> sink;  // the last progress's sink description
+  // Batch duration: "batchDuration", or durationMs.triggerExecution in logs
+  // before Spark 3.1; only batches that report one count.
+  int64_t batch_duration_ms_total = 0;
+  int64_t batch_duration_ms_max = -1;
+  DurationSample batch_durations;
+  // durationMs summed per phase, phases in first-seen order.
+  std::vector<std::pair<std::string, int64_t>> duration_ms_by_phase;
+  // Over progress events reporting state operators, each summed over them.
+  int64_t state_memory_bytes_max = -1;
+  int64_t state_rows_max = -1;
+};
+
+// What was still open when the log ended (set by StatusListener::Finish):
+// what the History Server shows as RUNNING / ACTIVE without an end event.
+struct OpenAtEndCounts {
+  int64_t jobs = 0;            // JobStart without JobEnd
+  int64_t stage_attempts = 0;  // StageSubmitted without StageCompleted (never-submitted stages excluded)
+  int64_t tasks = 0;           // TaskStart without TaskEnd
+  bool any() const { return jobs > 0 || stage_attempts > 0 || tasks > 0; }
+};
+
 // A task seen starting but not (yet) ending.
 struct RunningTaskData {
   int32_t stage_id = 0;
@@ -347,6 +399,9 @@ struct AppStatus {
   std::map<int64_t, SqlExecutionData> sql_executions;
   std::map<std::string, std::set<int32_t>> pools;
   std::unordered_map<int64_t, RunningTaskData> running_tasks;
+  // Structured streaming query runs, in order of first appearance.
+  std::vector<StreamingQueryRunData> streaming_queries;
+  OpenAtEndCounts open_at_end;  // valid after StatusListener::Finish
 
   // Failure messages of task attempts (TaskRecord::message_id indexes it)
   // and user accumulator updates per task (by task id).

@@ -301,6 +301,57 @@ struct SqlDriverAccumUpdatesEvent {
   std::vector<std::pair<int64_t, int64_t>> updates;  // (accumulator id, value)
 };
 
+// Structured streaming: StreamingQueryListener events (Jackson-serialised).
+// A query `id` survives restarts from the same checkpoint; each start makes
+// a new `run_id`, which is what Spark's streaming UI keys a run by.
+struct StreamingQueryStartedEvent {
+  std::string id;
+  std::string run_id;
+  std::optional<std::string> name;  // null unless the query was named
+  int64_t time_ms = -1;             // "timestamp" (ISO-8601) in epoch ms; -1 if unreadable
+};
+
+// One QueryProgressEvent's "progress" (Spark's StreamingQueryProgress): one
+// micro-batch, or an empty trigger that found no new data.
+struct StreamingQueryProgressEvent {
+  std::string id;
+  std::string run_id;
+  std::optional<std::string> name;
+  int64_t time_ms = -1;  // "timestamp": when the trigger started
+  int64_t batch_id = -1;
+  int64_t batch_duration_ms = -1;  // "batchDuration" (Spark 3.1+); -1 when absent
+  // "durationMs": phase -> ms (triggerExecution, addBatch, getBatch,
+  // latestOffset, queryPlanning, walCommit, ...), in log order.
+  std::vector<std::pair<std::string, int64_t>> duration_ms;
+  int64_t num_input_rows = 0;  // summed over "sources"
+  // Summed over "sources", as Spark's own getters do. Jackson writes
+  // Double.NaN and infinities as the strings "NaN", "Infinity", "-Infinity":
+  // they read as those doubles (NaN is what a first batch reports).
+  double input_rows_per_second = 0;
+  double processed_rows_per_second = 0;
+  // Summed over "stateOperators" (absent for stateless queries).
+  int64_t state_rows_total = 0;
+  int64_t state_memory_bytes = 0;
+  bool has_state = false;
+  std::optional<std::string> sink_description;
+  int64_t sink_output_rows = -1;  // -1: the sink does not say (Spark's v1 sinks)
+};
+
+// QueryIdleEvent (Spark 3.5+): a trigger found no new data.
+struct StreamingQueryIdleEvent {
+  std::string id;
+  std::string run_id;
+  int64_t time_ms = -1;
+};
+
+// QueryTerminatedEvent: the run stopped, failing when `exception` is set.
+// It carries no time.
+struct StreamingQueryTerminatedEvent {
+  std::string id;
+  std::string run_id;
+  std::optional<std::string> exception;
+};
+
 struct ApplicationStartEvent {
   std::string app_name;
   std::optional<std::string> app_id;

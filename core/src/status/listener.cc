@@ -144,6 +144,20 @@ void StatusListener::OnSqlDriverAccumUpdates(const SqlDriverAccumUpdatesEvent& e
   sql_.OnDriverAccumUpdates(event);
 }
 
+// --- structured streaming ---
+
+void StatusListener::OnStreamingQueryStarted(const StreamingQueryStartedEvent& event) { streaming_.OnStarted(event); }
+
+void StatusListener::OnStreamingQueryProgress(const StreamingQueryProgressEvent& event) {
+  streaming_.OnProgress(event);
+}
+
+void StatusListener::OnStreamingQueryIdle(const StreamingQueryIdleEvent& event) { streaming_.OnIdle(event); }
+
+void StatusListener::OnStreamingQueryTerminated(const StreamingQueryTerminatedEvent& event) {
+  streaming_.OnTerminated(event, status_.last_event_time_ms);
+}
+
 void StatusListener::Finish(int64_t last_updated_ms) {
   int64_t last = last_updated_ms >= 0 ? last_updated_ms : status_.last_event_time_ms;
   if (!status_.attempt.completed) status_.attempt.last_updated_ms = last;
@@ -164,6 +178,20 @@ void StatusListener::Finish(int64_t last_updated_ms) {
   }
   for (auto& [key, stage] : status_.stages) stage->tasks.Trim();
   sql_.Finish();
+  CountOpenAtEnd();
+}
+
+void StatusListener::CountOpenAtEnd() {
+  OpenAtEndCounts open;
+  for (const auto& [job_id, job] : status_.jobs) open.jobs += job.live ? 1 : 0;
+  // Only submitted stage attempts: a stage a live job lists but never ran
+  // stays PENDING in Spark, and one whose job ended became SKIPPED; tasks of
+  // a stage never announced make a tasks-only entry, which is never active.
+  for (const auto& [key, stage] : status_.stages) {
+    open.stage_attempts += stage->status == StageStatusKind::kActive ? 1 : 0;
+  }
+  open.tasks = static_cast<int64_t>(status_.running_tasks.size());
+  status_.open_at_end = open;
 }
 
 }  // namespace sparkdx

@@ -5,7 +5,8 @@
 // kept, and the comment says which Spark behaviour a branch reproduces.
 //
 // One listener per event log. Finish() closes the log: tasks still running
-// are recorded as running, and the attempt's "last updated" time is set.
+// are recorded as running, the attempt's "last updated" time is set, and
+// the jobs, stage attempts and tasks left without an end event are counted.
 #ifndef SPARKDX_STATUS_LISTENER_H_
 #define SPARKDX_STATUS_LISTENER_H_
 
@@ -17,12 +18,13 @@
 #include "status/app_status.h"
 #include "status/events.h"
 #include "status/sql_listener.h"
+#include "status/streaming_listener.h"
 
 namespace sparkdx {
 
 class StatusListener {
  public:
-  StatusListener() : sql_(&status_.sql_executions) {}
+  StatusListener() : sql_(&status_.sql_executions), streaming_(&status_.streaming_queries) {}
   StatusListener(const StatusListener&) = delete;
   StatusListener& operator=(const StatusListener&) = delete;
 
@@ -59,11 +61,16 @@ class StatusListener {
   void OnSqlAdaptiveUpdate(SqlAdaptiveUpdateEvent event);
   void OnSqlAdaptiveMetrics(const SqlAdaptiveMetricsEvent& event);
   void OnSqlDriverAccumUpdates(const SqlDriverAccumUpdatesEvent& event);
+  void OnStreamingQueryStarted(const StreamingQueryStartedEvent& event);
+  void OnStreamingQueryProgress(const StreamingQueryProgressEvent& event);
+  void OnStreamingQueryIdle(const StreamingQueryIdleEvent& event);
+  void OnStreamingQueryTerminated(const StreamingQueryTerminatedEvent& event);
   // A version known from outside the events (legacy SPARK_VERSION_ marker).
   void SetSparkVersionHint(std::string_view spark_version);
 
   // End of the log. `last_updated_ms` is the log's last modification time
   // when known (the History Server uses it for tasks still running), else -1.
+  // Also counts what was still open (AppStatus::open_at_end).
   void Finish(int64_t last_updated_ms = -1);
 
  private:
@@ -86,6 +93,7 @@ class StatusListener {
                             int64_t disk_delta);
   bool ExecutorActiveForLiveStages(const ExecutorStatusData& exec) const;
   std::string TaskErrorMessage(const TaskEndReasonEvent& reason) const;
+  void CountOpenAtEnd();
 
   // Executor ids to their index in status_.executors (one entry per id).
   struct StringHash {
@@ -96,6 +104,7 @@ class StatusListener {
 
   AppStatus status_;
   SqlListener sql_;
+  StreamingListener streaming_;
   int32_t default_cpus_per_task_ = 1;
   int64_t dead_executors_in_store_ = 0;  // removed executors whose summary Spark's store holds
 };

@@ -79,6 +79,10 @@ SPARKDX_DECLARE_HANDLER(HandleNodeExcludedForStage)
 SPARKDX_DECLARE_HANDLER(HandleSqlAdaptiveExecutionUpdate)
 SPARKDX_DECLARE_HANDLER(HandleSqlAdaptiveSqlMetricUpdates)
 SPARKDX_DECLARE_HANDLER(HandleSqlDriverAccumUpdates)
+SPARKDX_DECLARE_HANDLER(HandleStreamingQueryStarted)
+SPARKDX_DECLARE_HANDLER(HandleStreamingQueryProgress)
+SPARKDX_DECLARE_HANDLER(HandleStreamingQueryIdle)
+SPARKDX_DECLARE_HANDLER(HandleStreamingQueryTerminated)
 #undef SPARKDX_DECLARE_HANDLER
 
 // Counts-only events: walks the object so its well-formedness is checked.
