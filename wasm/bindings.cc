@@ -201,8 +201,10 @@ std::string FormatReportJs(const std::string& report_json, const std::string& fo
     report_format = ReportFormat::kJson;
   } else if (format == "json-compact") {
     report_format = ReportFormat::kJsonCompact;
+  } else if (format == "markdown") {
+    report_format = ReportFormat::kMarkdown;
   } else {
-    ThrowTypeError("unknown report format '" + format + "' (text, json or json-compact)");
+    ThrowTypeError("unknown report format '" + format + "' (text, json, json-compact or markdown)");
   }
   return FormatReport(report_json, report_format);
 }

@@ -25,8 +25,9 @@ std::string AnalyzeHelp() {
     "(zstd, lz4, snappy, lzf, gzip, zip) is detected from the content.\n"
     "\n"
     "options:\n"
-    "  --format text|json          output format (default: text); with several\n"
-    "                              inputs, json prints one line per input\n"
+    "  --format text|json|markdown output format (default: text); with several\n"
+    "                              inputs, json prints one line per input;\n"
+    "                              markdown suits a pull-request comment\n"
     "  --out FILE                  write the report to FILE instead of stdout\n") +
          kReadingOptionsHelp +
          "  -q, --quiet                 no progress line on stderr\n"
@@ -69,13 +70,15 @@ int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
       std::fputs(AnalyzeHelp().c_str(), stdout);
       return kExitOk;
     } else if (arg == "--format") {
-      if (!value(&text)) return UsageError("--format needs a value: text or json");
+      if (!value(&text)) return UsageError("--format needs a value: text, json or markdown");
       if (text == "text") {
         options->format = ReportFormat::kText;
       } else if (text == "json") {
         options->format = ReportFormat::kJson;
+      } else if (text == "markdown") {
+        options->format = ReportFormat::kMarkdown;
       } else {
-        return UsageError("unknown format '" + text + "': use text or json");
+        return UsageError("unknown format '" + text + "': use text, json or markdown");
       }
     } else if (arg == "--out") {
       if (!value(&options->out_path)) return UsageError("--out needs a file name");
@@ -153,7 +156,9 @@ int RunAnalyze(const std::vector<std::string>& args) {
                    result.files_ok + result.files_partial + result.files_error);
     }
     std::string text = FormatReport(result.report_json, format);
-    if (format == ReportFormat::kText && several && i > 0) std::fputs("\n", out);
+    if ((format == ReportFormat::kText || format == ReportFormat::kMarkdown) && several && i > 0) {
+      std::fputs("\n", out);
+    }
     std::fwrite(text.data(), 1, text.size(), out);
   }
   if (out != stdout) std::fclose(out);

@@ -22,7 +22,7 @@ const char kHelp[] =
     "  analyze <input>...   read event logs (files, directories, zips, -) and report\n"
     "  rest <input>... <path>\n"
     "                       print what Spark's History Server answers at /api/v1/<path>\n"
-    "  catalog issues|events|codecs\n"
+    "  catalog issues|events|codecs|rules\n"
     "                       print a catalogue as Markdown (the source of docs/)\n"
     "  version              print the version\n"
     "  help                 show this help\n"
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   if (args[0] == "catalog") {
     sparkdx::Catalog catalog;
     if (args.size() != 2 || !sparkdx::CatalogFromName(args[1], &catalog)) {
-      std::fputs("sparkdx catalog: name one of issues, events, codecs\n", stderr);
+      std::fputs("sparkdx catalog: name one of issues, events, codecs, rules\n", stderr);
       return sparkdx::cli::kExitUsage;
     }
     std::fputs(sparkdx::CatalogMarkdown(catalog).c_str(), stdout);

@@ -113,7 +113,7 @@ class Analyzer {
 // "applications", "applications/{app-id}", ..., "applications/{app-id}[/{attempt-id}]/jobs", ...
 std::vector<std::string> RestRouteList();
 
-enum class ReportFormat { kJson, kJsonCompact, kText };
+enum class ReportFormat { kJson, kJsonCompact, kText, kMarkdown };
 // Renders a report produced by Finish() in the given format. Renderers read
 // only the JSON document, so the web page and the CLI show the same thing.
 std::string FormatReport(const std::string& report_json, ReportFormat format);

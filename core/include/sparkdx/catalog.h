@@ -1,5 +1,6 @@
 // Catalogues of sparkdx's closed sets, rendered from the tables that define
-// them (issues/issue_kinds.inc, eventlog/event_types.inc, codec/codec_kind.h),
+// them (issues/issue_kinds.inc, eventlog/event_types.inc, codec/codec_kind.h,
+// diagnosis/rule_table.inc),
 // so docs/*.md are generated and cannot drift from the code.
 #ifndef SPARKDX_CATALOG_H_
 #define SPARKDX_CATALOG_H_
@@ -9,7 +10,7 @@
 
 namespace sparkdx {
 
-enum class Catalog { kIssues, kEvents, kCodecs };
+enum class Catalog { kIssues, kEvents, kCodecs, kRules };
 
 // Markdown for docs/. Returns "" for an unknown name in CatalogFromName.
 std::string CatalogMarkdown(Catalog catalog);

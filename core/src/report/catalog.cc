@@ -1,6 +1,7 @@
 #include "sparkdx/catalog.h"
 
 #include "codec/codec_kind.h"
+#include "diagnosis/diagnose.h"
 #include "eventlog/event_type.h"
 #include "issues/issue_log.h"
 
@@ -61,6 +62,7 @@ bool CatalogFromName(std::string_view name, Catalog* catalog) {
   if (name == "issues") *catalog = Catalog::kIssues;
   else if (name == "events") *catalog = Catalog::kEvents;
   else if (name == "codecs") *catalog = Catalog::kCodecs;
+  else if (name == "rules") *catalog = Catalog::kRules;
   else return false;
   return true;
 }
@@ -70,6 +72,7 @@ std::string CatalogMarkdown(Catalog catalog) {
     case Catalog::kIssues: return IssuesMarkdown();
     case Catalog::kEvents: return EventsMarkdown();
     case Catalog::kCodecs: return CodecsMarkdown();
+    case Catalog::kRules: return Header("rules") + RulesCatalogMarkdown();
   }
   return "";
 }

@@ -7,60 +7,93 @@
 #include <string>
 
 #include "base/format.h"
+#include "report/json_read.h"
+#include "report/render_markdown.h"
 #include "sparkdx/analyzer.h"
 
 namespace sparkdx {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-const Json& At(const Json& object, const char* key) {
-  static const Json kNull;
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it == object.end() ? kNull : *it;
-}
-
-const Json& Items(const Json& array) {
-  static const Json kEmpty = Json::array();
-  return array.is_array() ? array : kEmpty;
-}
-
-std::string Str(const Json& value, const char* fallback = "-") {
-  if (value.is_null()) return fallback;
-  if (value.is_string()) return value.get<std::string>();
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-uint64_t Count(const Json& value) {
-  if (value.is_number_unsigned()) return value.get<uint64_t>();
-  if (value.is_number_integer() && value.get<int64_t>() > 0) return static_cast<uint64_t>(value.get<int64_t>());
-  return 0;
-}
-
-bool Flag(const Json& value) { return value.is_boolean() && value.get<bool>(); }
-
-// "12.3 s", "4 min 05 s", "3 h 07 min"; any int64 (clock skew can make a
-// duration negative, a damaged log absurd) formats without overflow.
-std::string Duration(const Json& value) {
-  if (!value.is_number_integer()) return "-";
-  int64_t ms = value.get<int64_t>();
-  const char* sign = ms < 0 ? "-" : "";
-  uint64_t magnitude = ms < 0 ? 0 - static_cast<uint64_t>(ms) : static_cast<uint64_t>(ms);
-  unsigned long long seconds = magnitude / 1000;
-  char buffer[80];
-  if (magnitude < 60'000) {
-    std::snprintf(buffer, sizeof(buffer), "%s%.1f s", sign, static_cast<double>(magnitude) / 1000.0);
-  } else if (magnitude < 3'600'000) {
-    std::snprintf(buffer, sizeof(buffer), "%s%llu min %02llu s", sign, seconds / 60, seconds % 60);
-  } else {
-    std::snprintf(buffer, sizeof(buffer), "%s%llu h %02llu min", sign, seconds / 3600, (seconds % 3600) / 60);
-  }
-  return buffer;
-}
+using namespace report_json;
 
 std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// Parts under half a percent are left out of the text; the JSON has all.
+std::string RenderBreakdown(const Json& breakdown) {
+  if (!breakdown.is_object()) return "";
+  std::string out = "\n    Where the time went (" + Duration(At(breakdown, "wall_clock_ms")) + " of wall clock)\n";
+  for (const Json& part : Items(At(breakdown, "parts"))) {
+    double share = Number(At(part, "share"));
+    if (share < 0.005) continue;
+    char line[160];
+    std::snprintf(line, sizeof line, "      %5.1f%%  %-12s  %s\n", share * 100, Duration(At(part, "ms")).c_str(),
+                  Str(At(part, "label")).c_str());
+    out += line;
+  }
+  if (At(breakdown, "core_efficiency").is_number()) {
+    out += "      core efficiency " + HumanPercent(Number(At(breakdown, "core_efficiency"))) +
+           " (task time / core time held)\n";
+  }
+  return out;
+}
+
+std::string RenderFindings(const Json& app) {
+  const Json& findings = Items(At(app, "findings"));
+  std::string out;
+  if (findings.empty()) {
+    out += "\n    No findings.\n";
+  } else {
+    out += "\n    Findings, fix these first\n";
+    int n = 0;
+    for (const Json& f : findings) {
+      const Json& entity = At(f, "entity");
+      std::string where = Str(At(entity, "kind"));
+      if (!Str(At(entity, "id"), "").empty()) where += " " + Str(At(entity, "id"));
+      out += "\n    " + std::to_string(++n) + ". [" + Str(At(f, "severity")) + "] " + Str(At(f, "rule_id")) + "  " +
+             where + "\n";
+      out += "       " + Str(At(f, "explanation")) + "\n";
+      for (const Json& action : Items(At(f, "recommendation"))) {
+        out += "       -> " + Str(At(action, "text")) + "\n";
+        if (!At(action, "conf_line").is_null()) out += "          " + Str(At(action, "conf_line")) + "\n";
+      }
+      out += "       impact: " + Str(At(At(f, "impact"), "estimate")) + " (confidence " + Str(At(f, "confidence")) +
+             ")\n";
+    }
+  }
+  size_t passed = Items(At(app, "checks_passed")).size();
+  const Json& not_run = Items(At(app, "checks_not_run"));
+  out += "\n    " + Plural(passed, "check", "checks") + " passed";
+  if (!not_run.empty()) {
+    out += "; could not run:";
+    for (const Json& c : not_run) out += "\n      " + Str(At(c, "rule_id")) + ": " + Str(At(c, "reason"));
+  }
+  return out + "\n";
+}
+
+// One line per structured streaming query run, e.g.
+// "streaming query counts: failed, 8 batches, 641 input rows, batch median 0.4 s (max 7.1 s)".
+std::string RenderStreamingQueries(const Json& app) {
+  std::string out;
+  for (const Json& query : Items(At(app, "streaming_queries"))) {
+    const Json& name = At(query, "name");
+    out += "    streaming query " + Str(name.is_null() ? At(query, "id") : name) + ": " + Str(At(query, "status")) +
+           ", " + Plural(Count(At(query, "batches")), "batch", "batches") + ", " +
+           Str(At(query, "input_rows")) + " input rows";
+    if (!At(query, "batch_duration_ms_median").is_null()) {
+      out += ", batch median " + Duration(At(query, "batch_duration_ms_median")) + " (max " +
+             Duration(At(query, "batch_duration_ms_max")) + ")";
+    }
+    out += "\n";
+    const Json& exception = At(query, "exception");
+    if (exception.is_string()) {
+      std::string text = exception.get<std::string>();
+      out += "      " + Excerpt(text.substr(0, text.find('\n')), 160) + "\n";
+    }
+  }
+  return out;
 }
 
 std::string RenderApplication(const Json& app) {
@@ -74,6 +107,9 @@ std::string RenderApplication(const Json& app) {
          Str(At(app, "executors")) + ", sql " + Str(At(app, "sql_executions")) + "\n";
   out += "    log:            " + Str(At(app, "log")) + " (" + Str(At(app, "layout")) + ", " +
          Plural(Items(At(app, "files")).size(), "file", "files") + ")\n";
+  out += RenderStreamingQueries(app);
+  out += RenderBreakdown(At(app, "breakdown"));
+  out += RenderFindings(app);
   return out;
 }
 
@@ -129,6 +165,9 @@ std::string FormatReport(const std::string& report_json, ReportFormat format) {
     case ReportFormat::kText:
       if (!report.is_object() || !At(report, "schema_version").is_number()) return "sparkdx: not a sparkdx report\n";
       return RenderText(report);
+    case ReportFormat::kMarkdown:
+      if (!report.is_object() || !At(report, "schema_version").is_number()) return "sparkdx: not a sparkdx report\n";
+      return RenderMarkdown(report);
   }
   return report_json;
 }

@@ -5,6 +5,10 @@
 #include <set>
 #include <string>
 
+#include "analysis/app_analysis.h"
+#include "diagnosis/diagnose.h"
+#include "report/diagnosis_json.h"
+#include "report/streaming_json.h"
 #include "sparkdx/analyzer.h"
 
 namespace sparkdx {
@@ -73,7 +77,7 @@ Json ApplicationJson(const LogState& log, const std::deque<InputRecord>& inputs)
   }
   size_t executors = 0;
   for (const ExecutorStatusData& exec : m.executors) executors += exec.announced ? 1 : 0;
-  return Json{{"log", log.name},
+  Json application{{"log", log.name},
               {"layout", LogLayoutName(log.layout)},
               {"files", std::move(files)},
               {"in_progress", log.in_progress},
@@ -91,7 +95,15 @@ Json ApplicationJson(const LogState& log, const std::deque<InputRecord>& inputs)
               {"stage_attempts", stage_attempts},
               {"tasks", m.task_end_count + m.running_tasks.size()},
               {"executors", executors},
-              {"sql_executions", m.sql_executions.size()}};
+              {"sql_executions", m.sql_executions.size()},
+              {"open_at_end",
+               {{"jobs", m.open_at_end.jobs},
+                {"stage_attempts", m.open_at_end.stage_attempts},
+                {"tasks", m.open_at_end.tasks}}},
+              {"streaming_queries", StreamingQueriesJson(m)}};
+  AppAnalysis analysis = AnalyzeApplication(m);
+  AddDiagnosisJson(analysis, Diagnose(analysis), &application);
+  return application;
 }
 
 Json IssueJson(const Issue& issue) {
