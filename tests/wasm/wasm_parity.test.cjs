@@ -445,7 +445,9 @@ function buildCases(tmp) {
   const add = (c) => cases.push(c);
 
   // samples/
-  const samples = listFiles(SAMPLES).filter(isFileCase);
+  // samples/gen/ holds the diagnosis samples' generator (C++ sources), not logs.
+  const generator = path.join(SAMPLES, 'gen') + path.sep;
+  const samples = listFiles(SAMPLES).filter((file) => isFileCase(file) && !file.startsWith(generator));
   for (const file of samples) add({ label: `sample ${path.relative(REPO, file)}`, argument: file });
   if (samples.length === 0) console.log('note: samples/ holds no event-log files yet');
   for (const dir of logDirectories(SAMPLES)) add({ label: `sample dir ${path.relative(REPO, dir)}/`, argument: dir });
