@@ -47,6 +47,8 @@ fuzz: setup
 demo: build
 	@echo "== sparkdx analyze $(DEMO_SAMPLE)"
 	@$(BUILD)/bin/sparkdx analyze $(DEMO_SAMPLE)
+	@echo "== more: one sample per pathology, e.g. $(BUILD)/bin/sparkdx analyze samples/diagnosis/task_skew_shuffle_key.zstd"
+	@echo "   (the list: samples/diagnosis/README.md)"
 
 bench: build
 	bench/run_bench.sh
