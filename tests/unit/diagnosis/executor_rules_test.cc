@@ -106,6 +106,11 @@ TEST(ExecutorGcPressureRuleTest, OneExecutorAboveWhileTheAppIsHealthy) {
   EXPECT_EQ(out.findings[0].entity.kind, EntityKind::kExecutor);
   EXPECT_EQ(out.findings[0].entity.id, "2");
   EXPECT_NE(out.findings[0].explanation.find("was at 6.0%"), std::string::npos) << out.findings[0].explanation;
+  // The settings suit the other executors: the advice is about the host.
+  ASSERT_EQ(out.findings[0].recommendations.size(), 1u);
+  EXPECT_TRUE(out.findings[0].recommendations[0].config_key.empty());
+  EXPECT_NE(out.findings[0].recommendations[0].text.find("host h2"), std::string::npos);
+  EXPECT_FALSE(out.findings[0].severity_floor.has_value());
 }
 
 TEST(ExecutorGcPressureRuleTest, NotRunWithoutTasks) {

@@ -107,7 +107,7 @@ void CheckExecutorGcPressure(const AppAnalysis& analysis, RuleOutput* out) {
   double factor = memory < kDoubleBelowBytes ? 2.0 : memory < kOneAndHalfBelowBytes ? 1.5
                   : memory < kQuarterMoreBelowBytes ? 1.25 : 1.0;
 
-  auto make_finding = [&](const GcTotals& totals, FindingEntity entity, const std::string& scope) {
+  auto make_finding = [&](const GcTotals& totals, FindingEntity entity, const std::string& scope, bool app_level) {
     Finding f;
     f.entity = std::move(entity);
     double share = totals.share();
@@ -122,9 +122,12 @@ void CheckExecutorGcPressure(const AppAnalysis& analysis, RuleOutput* out) {
                   Count("task_slots_per_executor", slots), Bytes("memory_per_task_slot", memory / slots)};
     f.explanation = scope + " spent " + HumanDuration(totals.gc_ms) + " of " + HumanDuration(totals.run_ms) +
                     " of executor run time in garbage collection (" + HumanPercent(share) + ", above the " +
-                    HumanPercent(kGcWarnShare) + " at which the Spark UI marks it red). Each of the " +
-                    std::to_string(slots) + " task slots per executor has about " + HumanBytes(memory / slots) +
-                    " of the " + HumanBytes(memory) + " heap, too little for what the tasks hold.";
+                    HumanPercent(kGcWarnShare) + " at which the Spark UI marks it red).";
+    if (app_level) {
+      f.explanation += " Each of the " + std::to_string(slots) + " task slots per executor has about " +
+                       HumanBytes(memory / slots) + " of the " + HumanBytes(memory) +
+                       " heap, too little for what the tasks hold.";
+    }
     if (skewed.gc_ms > 0) {
       f.explanation += " GC in the long tasks of skewed stages (" + HumanDuration(skewed.gc_ms) +
                        ") is left out: it is stage.task_skew's.";
@@ -170,7 +173,7 @@ void CheckExecutorGcPressure(const AppAnalysis& analysis, RuleOutput* out) {
   };
 
   if (app_wide) {
-    Finding f = make_finding(app, ApplicationEntity(analysis), "Tasks across the application");
+    Finding f = make_finding(app, ApplicationEntity(analysis), "Tasks across the application", true);
     if (!hot.empty()) {
       const ExecutorStatusData& worst = status.executors[hot.front().first];
       f.evidence.push_back(Fraction("worst_executor_gc_share", hot.front().second.share()));
@@ -181,13 +184,27 @@ void CheckExecutorGcPressure(const AppAnalysis& analysis, RuleOutput* out) {
     out->findings.push_back(std::move(f));
     return;
   }
-  // The application as a whole is healthy: name the executors that were not.
+  // The application as a whole is healthy: name the executors that were
+  // not. The memory settings suit every other executor, so the advice is
+  // about these executors' hosts and data, not the configuration.
+  std::map<std::string, int> hot_per_host;
+  for (const auto& [executor, totals] : hot) ++hot_per_host[status.executors[executor].host];
   for (const auto& [executor, totals] : hot) {
     const ExecutorStatusData& e = status.executors[executor];
-    Finding f = make_finding(totals, ExecutorEntity(e), "Tasks on executor " + e.id + " (" + e.host + ")");
+    Finding f = make_finding(totals, ExecutorEntity(e), "Tasks on executor " + e.id + " (" + e.host + ")", false);
     f.explanation += " The application as a whole was at " + HumanPercent(app.share()) +
-                     ": look at what ran on this executor (its host's memory, the data it was given).";
+                     ", so the memory settings suit the other executors";
+    int on_host = hot_per_host[e.host];
+    f.explanation += on_host > 1 ? "; " + std::to_string(on_host) + " of the executors above it ran on this same host."
+                                 : ".";
+    f.recommendations.clear();
+    f.recommendations.push_back(
+        {"Look at host " + e.host +
+             " (memory pressure from other processes, swapping, a failing disk) and at the data this executor's "
+             "tasks got; the configuration is not the problem, so changing it would cost every other executor.",
+         "", ""});
     f.confidence = Confidence::kLow;
+    f.severity_floor.reset();  // one executor's GC: its saving decides
     out->findings.push_back(std::move(f));
   }
 }
