@@ -33,6 +33,7 @@ AppWindow ComputeAppWindow(const AppStatus& status) {
   window.end_observed = status.attempt.completed && status.attempt.end_time_ms >= 0;
   window.end_ms = window.end_observed ? status.attempt.end_time_ms : latest;
   window.end_ms = std::max(window.end_ms, window.start_ms);
+  if (window.end_ms - window.start_ms > kMaxAnalysedSpanMs) window.end_ms = window.start_ms + kMaxAnalysedSpanMs;
   return window;
 }
 

@@ -17,8 +17,13 @@ struct AppWindow {
   int64_t duration_ms() const { return end_ms - start_ms; }
 };
 
+// No analysed span is longer than this (about 35 years): a damaged log's
+// absurd times are capped so every product of a duration stays in range.
+inline constexpr int64_t kMaxAnalysedSpanMs = int64_t{1} << 40;
+
 // ApplicationStart to ApplicationEnd; without them, the earliest and latest
-// times the log shows (job, stage and task times included).
+// times the log shows (job, stage and task times included); at most
+// kMaxAnalysedSpanMs long.
 AppWindow ComputeAppWindow(const AppStatus& status);
 
 }  // namespace sparkdx

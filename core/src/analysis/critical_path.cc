@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "base/saturating.h"
+
 namespace sparkdx {
 namespace {
 
@@ -43,7 +45,7 @@ std::vector<CriticalPath> ComputeCriticalPaths(const AppStatus& status, const st
           chosen = parent;
         }
       }
-      best[id] = longest_parent + it->second.span_ms;
+      best[id] = SatAdd(longest_parent, it->second.span_ms);
       via[id] = chosen;
     }
     if (best.empty()) continue;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/saturating.h"
+
 namespace sparkdx {
 
 int64_t SortedQuantile(const std::vector<int64_t>& sorted, double q) {
@@ -17,7 +19,7 @@ Distribution MakeDistribution(std::vector<int64_t>* values) {
   if (values->empty()) return d;
   std::sort(values->begin(), values->end());
   d.count = static_cast<int64_t>(values->size());
-  for (int64_t v : *values) d.sum += v;
+  for (int64_t v : *values) d.sum = SatAdd(d.sum, v);
   d.min = values->front();
   d.p25 = SortedQuantile(*values, 0.25);
   d.median = SortedQuantile(*values, 0.5);

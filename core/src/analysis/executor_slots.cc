@@ -21,7 +21,7 @@ ExecutorSlotsSummary ComputeExecutorSlots(const AppStatus& status, const AppWind
     });
   }
   ExecutorSlotsSummary summary;
-  std::vector<std::pair<int64_t, int32_t>> alive_edges;
+  std::vector<std::pair<int64_t, int64_t>> alive_edges;
   for (size_t i = 0; i < n; ++i) {
     const ExecutorStatusData& e = status.executors[i];
     bool ran_tasks = first_launch[i] >= 0;
@@ -34,7 +34,10 @@ ExecutorSlotsSummary ComputeExecutorSlots(const AppStatus& status, const AppWind
       peak = std::max(peak, running);
     }
     std::vector<std::pair<int64_t, int>>().swap(edges[i]);
-    int32_t slots = std::max(task_cpus > 0 ? e.total_cores / task_cpus : e.total_cores, peak);
+    // Cores beyond any real machine are a damaged log: capped.
+    constexpr int32_t kMaxCoresPerExecutor = 1 << 16;
+    int32_t cores = std::clamp(e.total_cores, 0, kMaxCoresPerExecutor);
+    int32_t slots = std::max(task_cpus > 0 ? cores / task_cpus : cores, peak);
     if (slots <= 0) continue;
     ExecutorSlots s;
     s.executor = static_cast<uint32_t>(i);
@@ -46,7 +49,7 @@ ExecutorSlotsSummary ComputeExecutorSlots(const AppStatus& status, const AppWind
     s.start_ms = std::clamp(start, window.start_ms, window.end_ms);
     s.end_ms = std::clamp(end, s.start_ms, window.end_ms);
     s.slots = slots;
-    summary.slot_ms += s.slot_ms();
+    summary.slot_ms = SatAdd(summary.slot_ms, s.slot_ms());
     if (s.end_ms > s.start_ms) {
       alive_edges.emplace_back(s.start_ms, s.slots);
       alive_edges.emplace_back(s.end_ms, -s.slots);
@@ -55,11 +58,12 @@ ExecutorSlotsSummary ComputeExecutorSlots(const AppStatus& status, const AppWind
     summary.executors.push_back(s);
   }
   std::sort(alive_edges.begin(), alive_edges.end());
-  int32_t alive = 0;
+  int64_t alive = 0, peak = 0;
   for (const auto& edge : alive_edges) {
     alive += edge.second;
-    summary.peak_slots = std::max(summary.peak_slots, alive);
+    peak = std::max(peak, alive);
   }
+  summary.peak_slots = static_cast<int32_t>(std::min<int64_t>(peak, INT32_MAX));
   return summary;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/app_window.h"
+#include "base/saturating.h"
 #include "status/app_status.h"
 
 namespace sparkdx {
@@ -18,7 +19,7 @@ struct ExecutorSlots {
   int64_t start_ms = 0;   // added (or its first task), clipped to the window
   int64_t end_ms = 0;     // removed (or the end of the window)
   int32_t slots = 0;
-  int64_t slot_ms() const { return (end_ms - start_ms) * slots; }
+  int64_t slot_ms() const { return SatMul(end_ms - start_ms, slots); }
 };
 
 struct ExecutorSlotsSummary {

@@ -59,7 +59,10 @@ std::optional<int64_t> ParseSparkBytes(std::string_view text, int64_t bare_unit_
   else if (unit == "t" || unit == "tb") multiplier = 1024 * kGiB;
   else if (unit == "p" || unit == "pb") multiplier = 1024 * 1024 * kGiB;
   else return std::nullopt;
-  if (value > INT64_MAX / multiplier) return std::nullopt;
+  // Sizes above a pebibyte are a damaged setting; refusing them keeps every
+  // computation with them in range.
+  constexpr int64_t kMaxSizeBytes = int64_t{1} << 50;
+  if (value > kMaxSizeBytes / multiplier) return std::nullopt;
   return value * multiplier;
 }
 
@@ -90,7 +93,9 @@ int64_t SparkConf::IntOr(std::string_view key, int64_t fallback) const {
   for (char c : v) {
     if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-') return fallback;
   }
-  return std::strtoll(std::string(v).c_str(), nullptr, 10);
+  // Counts beyond int32 (cores, partitions, executors) are a damaged setting.
+  int64_t parsed = std::strtoll(std::string(v).c_str(), nullptr, 10);
+  return parsed > INT32_MAX || parsed < -INT32_MAX ? fallback : parsed;
 }
 
 int64_t SparkConf::BytesOr(std::string_view key, int64_t bare_unit_bytes, int64_t fallback) const {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/saturating.h"
+
 namespace sparkdx {
 namespace {
 
@@ -29,22 +31,30 @@ int32_t PeakConcurrency(std::vector<std::pair<int64_t, int>>* edges) {
 
 const char* TaskQuantityName(TaskQuantity quantity) { return kQuantityNames[static_cast<int>(quantity)]; }
 
-int64_t TaskQuantityValue(const TaskRecord& t, TaskQuantity quantity) {
+int64_t BoundedDurationMs(const TaskRecord& t) {
+  return std::clamp<int64_t>(SatSub(t.finish_time_ms, t.launch_time_ms), 0, kMaxTaskQuantity);
+}
+
+namespace {
+
+int64_t Bounded(int64_t value) { return std::clamp<int64_t>(value, 0, kMaxTaskQuantity); }
+
+int64_t RawQuantity(const TaskRecord& t, TaskQuantity quantity) {
   switch (quantity) {
-    case TaskQuantity::kDurationMs: return t.duration_ms();
+    case TaskQuantity::kDurationMs: return BoundedDurationMs(t);
     case TaskQuantity::kRunTimeMs: return t.metric(TaskMetric::kExecutorRunTimeMs);
     case TaskQuantity::kGcTimeMs: return t.metric(TaskMetric::kJvmGcTimeMs);
     case TaskQuantity::kSchedulerDelayMs: {
-      int64_t fetch_result_ms = t.getting_result_time_ms > 0 ? t.finish_time_ms - t.getting_result_time_ms : 0;
-      int64_t delay = t.duration_ms() - t.metric(TaskMetric::kExecutorRunTimeMs) -
-                      t.metric(TaskMetric::kExecutorDeserializeTimeMs) -
-                      t.metric(TaskMetric::kResultSerializationTimeMs) - fetch_result_ms;
-      return std::max<int64_t>(0, delay);
+      int64_t fetch_result_ms = t.getting_result_time_ms > 0 ? Bounded(SatSub(t.finish_time_ms, t.getting_result_time_ms)) : 0;
+      int64_t delay = BoundedDurationMs(t) - Bounded(t.metric(TaskMetric::kExecutorRunTimeMs)) -
+                      Bounded(t.metric(TaskMetric::kExecutorDeserializeTimeMs)) -
+                      Bounded(t.metric(TaskMetric::kResultSerializationTimeMs)) - fetch_result_ms;
+      return delay;
     }
     case TaskQuantity::kInputBytes: return t.metric(TaskMetric::kInputBytesRead);
     case TaskQuantity::kInputRecords: return t.metric(TaskMetric::kInputRecordsRead);
     case TaskQuantity::kShuffleReadBytes:
-      return t.metric(TaskMetric::kShuffleRemoteBytesRead) + t.metric(TaskMetric::kShuffleLocalBytesRead);
+      return SatAdd(Bounded(t.metric(TaskMetric::kShuffleRemoteBytesRead)), Bounded(t.metric(TaskMetric::kShuffleLocalBytesRead)));
     case TaskQuantity::kShuffleReadRecords: return t.metric(TaskMetric::kShuffleRecordsRead);
     case TaskQuantity::kShuffleFetchWaitMs: return t.metric(TaskMetric::kShuffleFetchWaitTimeMs);
     case TaskQuantity::kShuffleWriteBytes: return t.metric(TaskMetric::kShuffleBytesWritten);
@@ -56,6 +66,10 @@ int64_t TaskQuantityValue(const TaskRecord& t, TaskQuantity quantity) {
   }
   return 0;
 }
+
+}  // namespace
+
+int64_t TaskQuantityValue(const TaskRecord& t, TaskQuantity quantity) { return Bounded(RawQuantity(t, quantity)); }
 
 std::vector<StageTaskStats> ComputeStageTaskStats(const AppStatus& status) {
   std::vector<StageTaskStats> all;
@@ -73,7 +87,7 @@ std::vector<StageTaskStats> ComputeStageTaskStats(const AppStatus& status) {
     edges.clear();
     stage->tasks.ForEach([&](const TaskRecord& t) {
       if (!t.started) return;  // a TaskEnd without its TaskStart: no launch time
-      int64_t duration = std::max<int64_t>(0, t.duration_ms());
+      int64_t duration = BoundedDurationMs(t);
       if (s.first_launch_ms < 0 || t.launch_time_ms < s.first_launch_ms) s.first_launch_ms = t.launch_time_ms;
       s.last_launch_ms = std::max(s.last_launch_ms, t.launch_time_ms);
       s.last_finish_ms = std::max(s.last_finish_ms, t.finish_time_ms);
@@ -86,28 +100,28 @@ std::vector<StageTaskStats> ComputeStageTaskStats(const AppStatus& status) {
       }
       if (t.failed) {
         ++s.failed;
-        s.failed_task_ms += duration;
+        s.failed_task_ms = SatAdd(s.failed_task_ms, duration);
         return;
       }
       if (t.killed) {
         ++s.killed;
-        s.killed_task_ms += duration;
+        s.killed_task_ms = SatAdd(s.killed_task_ms, duration);
         return;
       }
       ++s.succeeded;
-      s.succeeded_task_ms += duration;
+      s.succeeded_task_ms = SatAdd(s.succeeded_task_ms, duration);
       for (int q = 0; q < kTaskQuantityCount; ++q) {
         columns[q].push_back(TaskQuantityValue(t, static_cast<TaskQuantity>(q)));
       }
-      if (!s.has_longest || duration > s.longest.duration_ms()) {
+      if (!s.has_longest || duration > BoundedDurationMs(s.longest)) {
         s.longest = t;
         s.has_longest = true;
       }
       ExecutorInStage& on = s.by_executor[t.executor];
       ++on.tasks;
-      on.duration_ms += duration;
-      on.data_bytes += TaskQuantityValue(t, TaskQuantity::kInputBytes) +
-                       TaskQuantityValue(t, TaskQuantity::kShuffleReadBytes);
+      on.duration_ms = SatAdd(on.duration_ms, duration);
+      on.data_bytes = SatAdd(on.data_bytes, SatAdd(TaskQuantityValue(t, TaskQuantity::kInputBytes),
+                                                   TaskQuantityValue(t, TaskQuantity::kShuffleReadBytes)));
     });
     for (int q = 0; q < kTaskQuantityCount; ++q) s.quantities[q] = MakeDistribution(&columns[q]);
     s.peak_concurrency = PeakConcurrency(&edges);

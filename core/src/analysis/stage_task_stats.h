@@ -8,11 +8,13 @@
 #ifndef SPARKDX_ANALYSIS_STAGE_TASK_STATS_H_
 #define SPARKDX_ANALYSIS_STAGE_TASK_STATS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <vector>
 
 #include "analysis/distribution.h"
+#include "base/saturating.h"
 #include "model/task_record.h"
 #include "status/app_status.h"
 
@@ -38,7 +40,12 @@ enum class TaskQuantity : uint8_t {
   kCount
 };
 inline constexpr int kTaskQuantityCount = static_cast<int>(TaskQuantity::kCount);
+// A task's value of `quantity`, clamped to [0, kMaxTaskQuantity] so sums
+// and products over a damaged log stay in range.
+inline constexpr int64_t kMaxTaskQuantity = int64_t{1} << 40;
 int64_t TaskQuantityValue(const TaskRecord& task, TaskQuantity quantity);
+// launch to finish, clamped to [0, kMaxTaskQuantity].
+int64_t BoundedDurationMs(const TaskRecord& task);
 const char* TaskQuantityName(TaskQuantity quantity);  // "duration_ms", ...
 
 // What one executor did within one stage attempt (successful tasks).
@@ -66,7 +73,9 @@ struct StageTaskStats {
   int64_t first_launch_ms = -1;
   int64_t last_launch_ms = -1;
   int64_t last_finish_ms = -1;
-  int64_t span_ms() const { return first_launch_ms < 0 ? 0 : last_finish_ms - first_launch_ms; }
+  int64_t span_ms() const {
+    return first_launch_ms < 0 ? 0 : std::clamp<int64_t>(SatSub(last_finish_ms, first_launch_ms), 0, int64_t{1} << 40);
+  }
   // Most task attempts running at once within this stage attempt.
   int32_t peak_concurrency = 0;
 

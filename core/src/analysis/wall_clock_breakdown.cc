@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "base/saturating.h"
+
 namespace sparkdx {
 namespace {
 
@@ -27,7 +29,7 @@ int TaskPart(WallClockPart part) { return static_cast<int>(part) - kFirstTaskPar
 
 TaskShares SharesOf(const TaskRecord& t) {
   TaskShares shares{};
-  double duration = static_cast<double>(t.duration_ms());
+  double duration = static_cast<double>(BoundedDurationMs(t));
   if (t.failed || t.killed) {
     shares[TaskPart(WallClockPart::kFailedAttempts)] = 1;
     return shares;
@@ -73,7 +75,7 @@ void RoundParts(const std::array<double, kWallClockPartCount>& exact, int64_t to
   for (int i = 0; i < kWallClockPartCount; ++i) scaled[i] = sum > 0 ? exact[i] * static_cast<double>(total) / sum : 0;
   int64_t assigned = 0;
   for (int i = 0; i < kWallClockPartCount; ++i) {
-    out[i] = static_cast<int64_t>(std::floor(scaled[i]));
+    out[i] = ClampToInt64(std::floor(scaled[i]));
     assigned += out[i];
   }
   std::array<int, kWallClockPartCount> order{};
@@ -90,8 +92,8 @@ int64_t TailStart(const StageTaskStats& s) {
   if (s.succeeded == 0 || s.first_launch_ms < 0) return -1;
   int64_t usable = std::max<int64_t>(1, std::min<int64_t>(s.succeeded, s.peak_concurrency));
   int64_t waves = (s.succeeded + usable - 1) / usable;
-  int64_t balanced_ms = std::max(s.Of(TaskQuantity::kDurationMs).median * waves, s.succeeded_task_ms / usable);
-  int64_t tail = std::max(s.first_launch_ms + balanced_ms, s.last_launch_ms);
+  int64_t balanced_ms = std::max(SatMul(s.Of(TaskQuantity::kDurationMs).median, waves), s.succeeded_task_ms / usable);
+  int64_t tail = std::max(SatAdd(s.first_launch_ms, balanced_ms), s.last_launch_ms);
   return tail < s.last_finish_ms ? tail : -1;
 }
 
@@ -102,7 +104,7 @@ class Sweep {
       out_->samples.resize(static_cast<size_t>(scope.sample_count));
       sample_width_ = static_cast<double>(scope.end_ms - scope.start_ms) / scope.sample_count;
       for (int i = 0; i < scope.sample_count; ++i) {
-        out_->samples[i].start_ms = scope.start_ms + static_cast<int64_t>(std::llround(i * sample_width_));
+        out_->samples[i].start_ms = scope.start_ms + RoundToInt64(i * sample_width_);
       }
     }
   }
@@ -169,9 +171,9 @@ class Sweep {
       double idle = dt * (slots - running_) / slots;
       exact[static_cast<int>(not_in_tail_ <= 0 ? WallClockPart::kSkewTail : WallClockPart::kIdleSlots)] += idle;
       (not_in_tail_ <= 0 ? idle_tail_ : idle_unused_) += dt * (slots - running_);
-      out_->busy_slot_ms += static_cast<int64_t>(dt * running_);
+      out_->busy_slot_ms = SatAdd(out_->busy_slot_ms, ClampToInt64(dt * static_cast<double>(running_)));
     }
-    out_->alive_slot_ms += static_cast<int64_t>(dt * slots);
+    out_->alive_slot_ms = SatAdd(out_->alive_slot_ms, ClampToInt64(dt * slots));
     Sample(from, to, slots, running_);
   }
 
@@ -265,9 +267,9 @@ WallClockBreakdown ComputeBreakdown(const AppStatus& status, const std::vector<S
   Sweep sweep(scope, &out);
   sweep.Run(&edges, shares, task_stage, stages.size());
   RoundParts(sweep.exact, out.duration_ms(), out.part_ms);
-  out.idle_slot_ms_no_task = std::llround(sweep.idle_no_task_);
-  out.idle_slot_ms_skew_tail = std::llround(sweep.idle_tail_);
-  out.idle_slot_ms_unused = std::llround(sweep.idle_unused_);
+  out.idle_slot_ms_no_task = RoundToInt64(sweep.idle_no_task_);
+  out.idle_slot_ms_skew_tail = RoundToInt64(sweep.idle_tail_);
+  out.idle_slot_ms_unused = RoundToInt64(sweep.idle_unused_);
   return out;
 }
 

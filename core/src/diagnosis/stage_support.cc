@@ -1,5 +1,7 @@
 #include "diagnosis/stage_support.h"
 
+#include "base/saturating.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,7 +16,7 @@ namespace sparkdx {
 int64_t BalancedSpanMs(const StageTaskStats& s) {
   int64_t usable = std::max<int64_t>(1, std::min<int64_t>(s.succeeded, s.peak_concurrency));
   int64_t waves = (s.succeeded + usable - 1) / usable;
-  return std::max(s.Of(TaskQuantity::kDurationMs).median * waves, s.succeeded_task_ms / usable);
+  return std::max(SatMul(s.Of(TaskQuantity::kDurationMs).median, waves), s.succeeded_task_ms / usable);
 }
 
 double SlotsAliveDuring(const AppAnalysis& analysis, int64_t start_ms, int64_t end_ms) {

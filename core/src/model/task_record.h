@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "base/block_chain.h"
+#include "base/saturating.h"
 
 namespace sparkdx {
 
@@ -85,7 +86,8 @@ struct TaskRecord {
   int64_t metrics[kTaskMetricCount] = {};
 
   int64_t metric(TaskMetric m) const { return metrics[static_cast<int>(m)]; }
-  int64_t duration_ms() const { return finish_time_ms - launch_time_ms; }
+  // Saturating: a damaged log's times must not overflow (see base/saturating.h).
+  int64_t duration_ms() const { return SatSub(finish_time_ms, launch_time_ms); }
   // Spark's TaskInfo.successful: finished, neither failed nor killed.
   bool successful() const { return !running && !failed && !killed; }
 };

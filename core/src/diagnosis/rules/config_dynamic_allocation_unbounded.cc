@@ -65,7 +65,7 @@ void CheckConfigDynamicAllocationUnbounded(const AppAnalysis& analysis, RuleOutp
     s.stage->tasks.ForEach([&](const TaskRecord& t) {
       if (t.reason != TaskEndReason::kFetchFailed) return;
       ++fetch_failed;
-      fetch_failed_ms += t.duration_ms();
+      fetch_failed_ms += BoundedDurationMs(t);
     });
   }
   bool unsafe_shuffle = !service && !tracking && !decommission && !remote_shuffle && shuffle_bytes > 0;

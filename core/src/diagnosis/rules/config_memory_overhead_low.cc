@@ -55,7 +55,7 @@ void CheckConfigMemoryOverheadLow(const AppAnalysis& analysis, RuleOutput* out) 
       if (!t.failed || t.message_id < 0 || static_cast<size_t>(t.message_id) >= status.task_messages.size()) return;
       if (!MemoryKill(status.task_messages[static_cast<size_t>(t.message_id)])) return;
       ++kills;
-      kill_ms += t.duration_ms();
+      kill_ms += BoundedDurationMs(t);
     });
   }
   int64_t peak_off_heap = 0;

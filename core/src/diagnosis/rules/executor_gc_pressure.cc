@@ -72,7 +72,7 @@ void CheckExecutorGcPressure(const AppAnalysis& analysis, RuleOutput* out) {
       if (t.running || !t.has_metrics) return;
       int64_t gc = TaskQuantityValue(t, TaskQuantity::kGcTimeMs);
       int64_t run = TaskQuantityValue(t, TaskQuantity::kRunTimeMs);
-      if (skewed_stage && t.successful() && t.duration_ms() >= long_task_ms) {
+      if (skewed_stage && t.successful() && BoundedDurationMs(t) >= long_task_ms) {
         skewed.gc_ms += gc;
         skewed.run_ms += run;
         return;

@@ -64,7 +64,7 @@ void CheckExecutorMemoryUnderprovisioned(const AppAnalysis& analysis, RuleOutput
         return;
       }
       ++oom_tasks;
-      oom_task_ms += t.duration_ms();
+      oom_task_ms += BoundedDurationMs(t);
       oom_stages.insert(s.stage_id);
       if (oom_sample.empty()) oom_sample = TruncateUtf8(message.substr(0, message.find('\n')), 160);
     });

@@ -64,15 +64,15 @@ void CheckHostSlowExecutor(const AppAnalysis& analysis, RuleOutput* out) {
     int64_t median_data = s.Of(TaskQuantity::kInputBytes).median + s.Of(TaskQuantity::kShuffleReadBytes).median;
     s.stage->tasks.ForEach([&](const TaskRecord& t) {
       if (!t.successful() || !t.started) return;
-      double time_ratio = static_cast<double>(t.duration_ms()) / static_cast<double>(duration.median);
+      double time_ratio = static_cast<double>(BoundedDurationMs(t)) / static_cast<double>(duration.median);
       int64_t data = TaskQuantityValue(t, TaskQuantity::kInputBytes) + TaskQuantityValue(t, TaskQuantity::kShuffleReadBytes);
-      int64_t excess = std::max<int64_t>(0, t.duration_ms() - duration.median);
+      int64_t excess = std::max<int64_t>(0, BoundedDurationMs(t) - duration.median);
       for (Relative* r : {&by_executor[t.executor], &by_host[TaskHost(status, t)]}) {
         r->time_ratios.push_back(time_ratio);
         if (median_data > 0) r->data_ratios.push_back(static_cast<double>(data) / static_cast<double>(median_data));
         r->stages.insert({s.stage_id, s.attempt_id});
         r->excess_task_ms += excess;
-        r->task_ms += t.duration_ms();
+        r->task_ms += BoundedDurationMs(t);
         r->executors.insert(t.executor);
       }
     });

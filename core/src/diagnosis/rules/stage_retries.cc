@@ -80,7 +80,7 @@ void CheckStageRetries(const AppAnalysis& analysis, RuleOutput* out) {
         if (!t.successful() || !t.started) return;
         for (size_t j = i + 1; j < attempts.size(); ++j) {
           if (partitions[j].count(t.partition_id) > 0) {
-            lost_ms += t.duration_ms();
+            lost_ms += BoundedDurationMs(t);
             break;
           }
         }

@@ -51,10 +51,10 @@ void CheckStageSpill(const AppAnalysis& analysis, RuleOutput* out) {
     int64_t spill_task_ms = 0;  // estimated spill time, capped by each task's run time
     s.stage->tasks.ForEach([&](const TaskRecord& t) {
       if (!t.successful() || !t.started) return;
-      int64_t disk = t.metric(TaskMetric::kDiskBytesSpilled);
-      if (disk <= 0 && t.metric(TaskMetric::kMemoryBytesSpilled) <= 0) return;
+      int64_t disk = TaskQuantityValue(t, TaskQuantity::kDiskSpilledBytes);
+      if (disk <= 0 && TaskQuantityValue(t, TaskQuantity::kMemorySpilledBytes) <= 0) return;
       ++spilling_tasks;
-      spill_task_ms += std::min(EstimatedSpillMs(disk), t.metric(TaskMetric::kExecutorRunTimeMs));
+      spill_task_ms = SatAdd(spill_task_ms, std::min(EstimatedSpillMs(disk), TaskQuantityValue(t, TaskQuantity::kRunTimeMs)));
     });
     int64_t usable = std::max<int64_t>(1, std::min<int64_t>(s.succeeded, s.peak_concurrency));
     int64_t spill_wall_ms = std::min(s.span_ms(), spill_task_ms / usable);

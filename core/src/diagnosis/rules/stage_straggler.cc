@@ -60,7 +60,7 @@ void CheckStageStraggler(const AppAnalysis& analysis, RuleOutput* out) {
     int64_t slow_ms = static_cast<int64_t>(kStragglerMinTimeRatio * static_cast<double>(duration.median));
     int32_t slow_tasks = 0;
     s.stage->tasks.ForEach([&](const TaskRecord& t) {
-      if (t.successful() && t.started && t.duration_ms() >= slow_ms) ++slow_tasks;
+      if (t.successful() && t.started && BoundedDurationMs(t) >= slow_ms) ++slow_tasks;
     });
     double slow_share = SafeRatio(slow_tasks, s.succeeded);
     const TaskRecord& longest = s.longest;

@@ -38,7 +38,7 @@ std::string SlowTaskHost(const AppAnalysis& analysis, const StageTaskStats& s, i
   std::map<std::string, int> by_host;
   int slow = 0;
   s.stage->tasks.ForEach([&](const TaskRecord& t) {
-    if (!t.successful() || !t.started || t.duration_ms() < slow_ms) return;
+    if (!t.successful() || !t.started || BoundedDurationMs(t) < slow_ms) return;
     ++slow;
     ++by_host[TaskHost(*analysis.status, t)];
   });

@@ -46,7 +46,9 @@ void CheckStageTinyTasks(const AppAnalysis& analysis, RuleOutput* out) {
     int64_t overhead_ms = s.Of(TaskQuantity::kSchedulerDelayMs).sum;
     s.stage->tasks.ForEach([&](const TaskRecord& t) {
       if (!t.successful() || !t.started) return;
-      overhead_ms += t.metric(TaskMetric::kExecutorDeserializeTimeMs) + t.metric(TaskMetric::kResultSerializationTimeMs);
+      // Bounded like every task quantity, so a damaged log cannot overflow the sum.
+      overhead_ms = SatAdd(overhead_ms, std::clamp<int64_t>(t.metric(TaskMetric::kExecutorDeserializeTimeMs), 0, kMaxTaskQuantity) +
+                                            std::clamp<int64_t>(t.metric(TaskMetric::kResultSerializationTimeMs), 0, kMaxTaskQuantity));
     });
     double overhead_share = SafeRatio(static_cast<double>(overhead_ms), static_cast<double>(s.succeeded_task_ms));
     if (!many_tasks && overhead_share < kTinyMinOverheadShare) continue;

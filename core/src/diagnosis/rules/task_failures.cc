@@ -120,7 +120,7 @@ void CheckTaskFailures(const AppAnalysis& analysis, RuleOutput* out) {
       FailureCause cause = Classify(t.reason, message);
       Group& g = groups[static_cast<int>(cause)];
       ++g.attempts;
-      g.task_ms += std::max<int64_t>(0, t.duration_ms());
+      g.task_ms += std::max<int64_t>(0, BoundedDurationMs(t));
       g.stages.insert({s.stage_id, s.attempt_id});
       g.executors.insert(t.executor);
       ++g.labels[cause == FailureCause::kUserException ? ExceptionClass(message) : TaskEndReasonName(t.reason)];

@@ -68,7 +68,7 @@ void CheckTaskSpeculationWaste(const AppAnalysis& analysis, RuleOutput* out) {
           if (original != nullptr && t.launch_time_ms - original->launch_time_ms < threshold_ms) ++wins_delayed;
         } else if (t.killed || t.failed) {
           ++lost;
-          int64_t d = std::max<int64_t>(0, t.duration_ms());
+          int64_t d = std::max<int64_t>(0, BoundedDurationMs(t));
           waste_ms += d;
           // The original won within the stricter threshold: no copy would have run.
           if (winner != nullptr && !winner->speculative && winner->duration_ms() < threshold_ms) {
