@@ -7,10 +7,12 @@
 #include <fstream>
 #include <string>
 
+#include "budget_options.h"
 #include "exit_codes.h"
 #include "file_reader.h"
 #include "reading_options.h"
 #include "sparkdx/analyzer.h"
+#include "sparkdx/gate.h"
 
 namespace sparkdx::cli {
 
@@ -32,9 +34,18 @@ std::string AnalyzeHelp() {
          kReadingOptionsHelp +
          "  -q, --quiet                 no progress line on stderr\n"
          "  -h, --help                  show this help\n"
+         "\n" +
+         kBudgetOptionsHelp +
          "\n"
-         "exit codes: 0 ok (the report may still list issues), 2 usage error,\n"
-         "            4 an input could not be read at all\n";
+         "exit codes (with several inputs, the worst: 6, 5, 4, 1, 3, then 0):\n"
+         "  0  ok: every budget passed (the report may still list issues)\n"
+         "  1  a budget was violated\n"
+         "  2  usage error: a bad option or value, an unreadable or invalid budgets file\n"
+         "  3  inconclusive: a budget could not be evaluated (its evidence is missing,\n"
+         "     or a runtime budget on a run that did not complete)\n"
+         "  4  an input could not be read at all\n"
+         "  5  reserved: a baseline could not be read (for comparisons)\n"
+         "  6  internal error\n";
 }
 
 namespace {
@@ -45,6 +56,8 @@ struct AnalyzeOptions {
   std::string out_path;
   bool quiet = false;
   AnalyzerOptions analyzer;
+  BudgetOptions budget_options;
+  Budgets budgets;  // resolved from budget_options
 };
 
 int UsageError(const std::string& message) {
@@ -59,6 +72,9 @@ int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
     OptionParse reading = ParseReadingOption(args, &i, &options->analyzer, &error);
     if (reading == OptionParse::kError) return UsageError(error);
     if (reading == OptionParse::kTaken) continue;
+    OptionParse budget = ParseBudgetOption(args, &i, &options->budget_options, &error);
+    if (budget == OptionParse::kError) return UsageError(error);
+    if (budget == OptionParse::kTaken) continue;
     const std::string& arg = args[i];
     auto value = [&](std::string* out) {
       if (i + 1 >= args.size()) return false;
@@ -91,6 +107,12 @@ int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
     }
   }
   if (options->inputs.empty()) return UsageError("no input given");
+  std::string error;
+  if (!ResolveBudgets(options->budget_options, &options->budgets, &error)) {
+    // About the file's content, not the command line: no pointer to --help.
+    std::fprintf(stderr, "sparkdx analyze: %s\n", error.c_str());
+    return kExitUsage;
+  }
   return -1;
 }
 
@@ -148,14 +170,21 @@ int RunAnalyze(const std::vector<std::string>& args) {
     AnalysisResult result = analyzer.Finish();
     progress_line.Clear();
     if (result.files_ok + result.files_partial == 0) {
-      exit_code = kExitInputUnreadable;
+      exit_code = WorstExit(exit_code, kExitInputUnreadable);
       std::fprintf(stderr, "sparkdx: %s: nothing could be read (see the report's inputs and issues)\n", label);
     } else if (result.files_partial + result.files_error > 0) {
       std::fprintf(stderr, "sparkdx: %s: %d of %d files read only partly or not at all (see the report)\n",
                    label, result.files_partial + result.files_error,
                    result.files_ok + result.files_partial + result.files_error);
     }
-    std::string text = FormatReport(result.report_json, format);
+    std::string document = result.report_json;
+    if (!options.budgets.empty()) {
+      GateResult gate = EvaluateBudgets(options.budgets, result.report_json);
+      if (gate.status == BudgetStatus::kViolated) exit_code = WorstExit(exit_code, kExitBudgetViolated);
+      if (gate.status == BudgetStatus::kInconclusive) exit_code = WorstExit(exit_code, kExitInconclusive);
+      document = AddBudgetsToReport(result.report_json, gate);
+    }
+    std::string text = FormatReport(document, format);
     if ((format == ReportFormat::kText || format == ReportFormat::kMarkdown) && several && i > 0) {
       std::fputs("\n", out);
     }

@@ -29,10 +29,7 @@ const char kHelp[] =
     "\n"
     "Run 'sparkdx <command> --help' for the options of analyze and rest.\n";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int Run(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
     std::fputs(kHelp, args.empty() ? stderr : stdout);
     return args.empty() ? sparkdx::cli::kExitUsage : sparkdx::cli::kExitOk;
@@ -58,4 +55,21 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr, "sparkdx: unknown command '%s' (see sparkdx help)\n", args[0].c_str());
   return sparkdx::cli::kExitUsage;
+}
+
+}  // namespace
+
+// The core reports errors as values; an exception reaching here is a bug
+// (or memory exhaustion), so it gets its own exit code instead of abort().
+int main(int argc, char** argv) {
+  try {
+    return Run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "sparkdx: internal error: %s (please report it with the command line)\n", e.what());
+  } catch (...) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "sparkdx: internal error: unknown exception (please report it with the command line)\n");
+  }
+  return sparkdx::cli::kExitInternal;
 }

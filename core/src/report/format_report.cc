@@ -8,6 +8,7 @@
 
 #include "base/format.h"
 #include "report/json_read.h"
+#include "report/render_budgets.h"
 #include "report/render_markdown.h"
 #include "sparkdx/analyzer.h"
 
@@ -151,7 +152,7 @@ std::string RenderText(const Json& report) {
     }
     if (hidden > 0) out += "  ... and " + std::to_string(hidden) + " more (the JSON report lists every issue)\n";
   }
-  return out;
+  return out + RenderBudgetsText(report);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "report/json_read.h"
+#include "report/render_budgets.h"
 
 namespace sparkdx {
 namespace {
@@ -116,6 +117,7 @@ std::string RenderMarkdown(const Json& report) {
     for (const auto& [kind, count] : counts.items()) out += "| `" + kind + "` | " + Str(count) + " |\n";
     out += "\n";
   }
+  out += RenderBudgetsMarkdown(report);
   out += "<sub>" + Cell(Str(At(report, "generator"))) + ", report schema " + Str(At(report, "schema_version")) +
          "</sub>\n";
   return out;

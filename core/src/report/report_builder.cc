@@ -9,6 +9,7 @@
 #include "diagnosis/diagnose.h"
 #include "report/diagnosis_json.h"
 #include "report/streaming_json.h"
+#include "report/totals_json.h"
 #include "sparkdx/analyzer.h"
 
 namespace sparkdx {
@@ -102,6 +103,7 @@ Json ApplicationJson(const LogState& log, const std::deque<InputRecord>& inputs)
                 {"tasks", m.open_at_end.tasks}}},
               {"streaming_queries", StreamingQueriesJson(m)}};
   AppAnalysis analysis = AnalyzeApplication(m);
+  application["totals"] = TotalsJson(analysis);
   AddDiagnosisJson(analysis, Diagnose(analysis), &application);
   return application;
 }
