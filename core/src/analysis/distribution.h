@@ -26,9 +26,9 @@ struct Distribution {
   double Mean() const { return count > 0 ? static_cast<double>(sum) / static_cast<double>(count) : 0; }
 };
 
-// Sorts `values` in place and fills every statistic. Quantile q is the
-// value at rank round(q * (n - 1)) of the sorted values (no interpolation,
-// so every reported value is one a task really had).
+// Fills every statistic, reordering `values` (partially sorted). Quantile q
+// is the value at rank round(q * (n - 1)) of the sorted values (no
+// interpolation, so every reported value is one a task really had).
 Distribution MakeDistribution(std::vector<int64_t>* values);
 
 // The value at quantile q (0..1) of already sorted values; 0 when empty.
