@@ -24,6 +24,7 @@
 // integers; nothing builds JSON objects. With --codec zstd the output is
 // many concatenated zstd frames (level 1), one every few hundred KB, as
 // Spark's event log writer does when it closes a frame on every flush.
+#include "rng.h"  // samples/gen: the project's one xoshiro256** implementation
 #include <fcntl.h>
 #include <unistd.h>
 #include <zstd.h>
@@ -159,27 +160,9 @@ void AppendNum(std::string* s, int64_t v) {
 
 class Rng {
  public:
-  explicit Rng(uint64_t seed) {
-    uint64_t x = seed;
-    for (uint64_t& s : s_) {
-      x += 0x9e3779b97f4a7c15ull;
-      uint64_t z = x;
-      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-      z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-      s = z ^ (z >> 31);
-    }
-  }
-  uint64_t Next() {
-    uint64_t result = Rotl(s_[1] * 5, 7) * 9;
-    uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = Rotl(s_[3], 45);
-    return result;
-  }
+  explicit Rng(uint64_t seed) : bits_(seed) {}
+  // The same xoshiro256** stream as the diagnosis samples' generator.
+  uint64_t Next() { return bits_.Next(); }
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
   double Uniform(double lo, double hi) { return lo + (hi - lo) * Uniform(); }
   // Inclusive.
@@ -208,8 +191,7 @@ class Rng {
   }
 
  private:
-  static uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  uint64_t s_[4];
+  samples::Rng bits_;
   double spare_ = 0;
   bool has_spare_ = false;
 };

@@ -54,6 +54,15 @@ inline std::string_view RawKey(Field& field) {
 // Integers, also when written as a double (Spark 1.x) or as a numeric string
 // (accumulator updates). Returns INCORRECT_TYPE for anything else.
 Error ReadInt64(Value& value, int64_t* out);
+// ReadInt64 narrowed to the int32 Spark uses for ids, attempts and counts;
+// *out is written even on error (0 then), as callers reading into a field
+// expect.
+inline Error ReadInt32(Value& value, int32_t* out) {
+  int64_t number = 0;
+  Error error = ReadInt64(value, &number);
+  *out = static_cast<int32_t>(number);
+  return error;
+}
 Error ReadBool(Value& value, bool* out);
 // True when the value is JSON null (and only then).
 inline bool IsNull(Value& value) {

@@ -268,7 +268,6 @@ json::Error HandleExclusionEvent(json::Object& event, EventContext& ctx, Exclusi
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     std::string_view key = json::RawKey(field);
     std::string_view text;
-    int64_t number = 0;
     json::Error error = json::kOk;
     if (key == keys::kTime) {
       error = json::ReadInt64(field.value(), &parsed.time_ms);
@@ -279,11 +278,9 @@ json::Error HandleExclusionEvent(json::Object& event, EventContext& ctx, Exclusi
       error = json::ReadString(field.value(), &text);
       parsed.host.assign(text);
     } else if (key == keys::kJacksonStageId) {
-      error = json::ReadInt64(field.value(), &number);
-      parsed.stage_id = static_cast<int32_t>(number);
+      error = json::ReadInt32(field.value(), &parsed.stage_id);
     } else if (key == keys::kJacksonStageAttemptId) {
-      error = json::ReadInt64(field.value(), &number);
-      parsed.stage_attempt_id = static_cast<int32_t>(number);
+      error = json::ReadInt32(field.value(), &parsed.stage_attempt_id);
     }
     SPARKDX_JSON_SYNTAX_CHECK(error);
   }
@@ -310,17 +307,14 @@ json::Error HandleStageExecutorMetrics(json::Object& event, EventContext& ctx) {
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     std::string_view key = json::RawKey(field);
     std::string_view text;
-    int64_t number = 0;
     json::Error error = json::kOk;
     if (key == keys::kExecutorId) {
       error = json::ReadString(field.value(), &text);
       parsed.executor_id.assign(text);
     } else if (key == keys::kStageId) {
-      error = json::ReadInt64(field.value(), &number);
-      parsed.stage_id = static_cast<int32_t>(number);
+      error = json::ReadInt32(field.value(), &parsed.stage_id);
     } else if (key == keys::kStageAttemptId) {
-      error = json::ReadInt64(field.value(), &number);
-      parsed.stage_attempt_id = static_cast<int32_t>(number);
+      error = json::ReadInt32(field.value(), &parsed.stage_attempt_id);
     } else if (key == keys::kExecutorMetrics) {
       error = ReadExecutorMetrics(field.value(), &parsed.metrics);
     }

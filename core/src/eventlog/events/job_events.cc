@@ -16,12 +16,10 @@ json::Error HandleJobStart(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    int64_t number = 0;
     switch (kKeys.Find(field, &cursor)) {
       case kJob:
-        error = json::ReadInt64(field.value(), &number);
+        error = json::ReadInt32(field.value(), &parsed.job_id);
         has_job = !error;
-        parsed.job_id = static_cast<int32_t>(number);
         break;
       case kSubmitted: error = json::ReadInt64(field.value(), &parsed.submission_time_ms); break;
       case kInfos: {
@@ -66,12 +64,10 @@ json::Error HandleJobEnd(json::Object& event, EventContext& ctx) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
     json::Error error = json::kOk;
-    int64_t number = 0;
     switch (kKeys.Find(field, &cursor)) {
       case kJob:
-        error = json::ReadInt64(field.value(), &number);
+        error = json::ReadInt32(field.value(), &parsed.job_id);
         has_job = !error;
-        parsed.job_id = static_cast<int32_t>(number);
         break;
       case kCompleted: error = json::ReadInt64(field.value(), &parsed.completion_time_ms); break;
       case kResult: {

@@ -86,15 +86,13 @@ json::Error ReadStorageLevel(json::Value& value, StorageLevelInfo* out) {
   for (auto item : object) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
-    int64_t number = 0;
     switch (kKeys.Find(field, &cursor)) {
       case 0: error = json::ReadBool(field.value(), &out->use_disk); break;
       case 1: error = json::ReadBool(field.value(), &out->use_memory); break;
       case 2: error = json::ReadBool(field.value(), &out->use_off_heap); break;
       case 3: error = json::ReadBool(field.value(), &out->deserialized); break;
       case 4:
-        error = json::ReadInt64(field.value(), &number);
-        out->replication = static_cast<int32_t>(number);
+        error = json::ReadInt32(field.value(), &out->replication);
         break;
       default: error = json::kOk; break;
     }
@@ -117,13 +115,11 @@ json::Error ReadRddInfo(json::Value& value, RddInfoEvent* out) {
   for (auto item : object) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
-    int64_t number = 0;
     std::string_view text;
     error = json::kOk;
     switch (kKeys.Find(field, &cursor)) {
       case 0:
-        error = json::ReadInt64(field.value(), &number);
-        out->id = static_cast<int32_t>(number);
+        error = json::ReadInt32(field.value(), &out->id);
         break;
       case 1:
         error = json::ReadString(field.value(), &text);
@@ -138,12 +134,10 @@ json::Error ReadRddInfo(json::Value& value, RddInfoEvent* out) {
       case 5: error = ReadStorageLevel(field.value(), &out->storage_level); break;
       case 6: error = json::ReadBool(field.value(), &out->barrier); break;
       case 7:
-        error = json::ReadInt64(field.value(), &number);
-        out->num_partitions = static_cast<int32_t>(number);
+        error = json::ReadInt32(field.value(), &out->num_partitions);
         break;
       case 8:
-        error = json::ReadInt64(field.value(), &number);
-        out->num_cached_partitions = static_cast<int32_t>(number);
+        error = json::ReadInt32(field.value(), &out->num_cached_partitions);
         break;
       case 9: error = json::ReadInt64(field.value(), &out->memory_size); break;
       case 10: error = json::ReadInt64(field.value(), &out->disk_size); break;
@@ -272,9 +266,8 @@ json::Error ReadStageInfo(json::Value& value, StageInfoEvent* out, EventContext&
     error = json::kOk;
     switch (kKeys.Find(field, &cursor)) {
       case 0:
-        error = json::ReadInt64(field.value(), &number);
+        error = json::ReadInt32(field.value(), &out->stage_id);
         has_id = !error;
-        out->stage_id = static_cast<int32_t>(number);
         break;
       case 1:
         error = json::ReadInt64(field.value(), &number);

@@ -254,12 +254,10 @@ json::Error ReadTaskInfo(json::Value& value, TaskEvent* event, bool* has_task_id
         *has_task_id = !error;
         break;
       case kIndexKey:
-        error = json::ReadInt64(field.value(), &number);
-        r.index = static_cast<int32_t>(number);
+        error = json::ReadInt32(field.value(), &r.index);
         break;
       case kAttemptKey:
-        error = json::ReadInt64(field.value(), &number);
-        r.attempt = static_cast<int32_t>(number);
+        error = json::ReadInt32(field.value(), &r.attempt);
         break;
       case kPartitionKey:
         error = json::ReadInt64(field.value(), &number);
@@ -431,17 +429,14 @@ json::Error HandleTaskStart(json::Object& event, EventContext& ctx) {
   for (auto item : event) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
-    int64_t number = 0;
     json::Error error = json::kOk;
     switch (kKeys.Find(field, &cursor)) {
       case 0:
-        error = json::ReadInt64(field.value(), &number);
+        error = json::ReadInt32(field.value(), &parsed.stage_id);
         has_stage = !error;
-        parsed.stage_id = static_cast<int32_t>(number);
         break;
       case 1:
-        error = json::ReadInt64(field.value(), &number);
-        parsed.stage_attempt_id = static_cast<int32_t>(number);
+        error = json::ReadInt32(field.value(), &parsed.stage_attempt_id);
         break;
       case 2: error = ReadTaskInfo(field.value(), &parsed, &has_task_id, ctx); break;
       default: break;
@@ -486,17 +481,14 @@ json::Error HandleTaskEnd(json::Object& event, EventContext& ctx) {
   for (auto item : event) {
     json::Field field;
     SPARKDX_JSON_SYNTAX_CHECK(std::move(item).get(field));
-    int64_t number = 0;
     json::Error error = json::kOk;
     switch (kKeys.Find(field, &cursor)) {
       case kStage:
-        error = json::ReadInt64(field.value(), &number);
+        error = json::ReadInt32(field.value(), &parsed.stage_id);
         has_stage = !error;
-        parsed.stage_id = static_cast<int32_t>(number);
         break;
       case kAttempt:
-        error = json::ReadInt64(field.value(), &number);
-        parsed.stage_attempt_id = static_cast<int32_t>(number);
+        error = json::ReadInt32(field.value(), &parsed.stage_attempt_id);
         break;
       case kType: error = ReadTaskType(field.value(), &parsed.record); break;
       case kReason: error = ReadEndReason(field.value(), &parsed); break;
