@@ -15,9 +15,9 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   # WebAssembly build (Debian's emscripten; acorn for its JS optimizer)
   emscripten node-acorn
-  # fetching logs (native/fetch): libcrypto for AWS SigV4, and botocore, AWS's
+  # fetching logs (native/fetch): libcrypto for AWS SigV4, cpp-httplib for HTTP(S), and botocore, AWS's
   # own signer, to test it against
-  libssl-dev python3-botocore
+  libssl-dev libcpp-httplib-dev python3-botocore
   # authentic codec fixtures written by the Java libraries Spark itself uses
   default-jdk-headless liblz4-java libsnappy-java libcompress-lzf-java libzstd-jni-java
 )
