@@ -1,0 +1,251 @@
+#include "fetch_command.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "exit_codes.h"
+#include "history_server.h"
+#include "size_argument.h"
+
+namespace sparkdx::cli {
+namespace {
+
+const char kHelp[] =
+    "usage: sparkdx fetch history-server <url> --list [options]\n"
+    "       sparkdx fetch history-server <url> --app <id> [--attempt <n>] [-o FILE] [options]\n"
+    "\n"
+    "Downloads an application's event logs from a Spark History Server (its REST\n"
+    "API's logs zip), to analyse them or keep them. <url> is the server root with\n"
+    "any gateway prefix, e.g. http://shs:18080 or https://knox/gateway/default/sparkhistory.\n"
+    "\n"
+    "  sparkdx fetch history-server http://shs:18080 --list --status completed --limit 20\n"
+    "  sparkdx fetch history-server http://shs:18080 --app app-1 -o - | sparkdx analyze -\n"
+    "\n"
+    "options:\n"
+    "  --list                      list applications (id, attempt, user, completed, duration, name)\n"
+    "  --status completed|running  --list: only these\n"
+    "  --limit N                   --list: at most N applications\n"
+    "  --app ID                    the application whose logs to download\n"
+    "  --attempt N                 only this attempt (default: all attempts)\n"
+    "  -o, --output FILE           where to write the zip; '-' for standard output\n"
+    "                              (default: eventLogs-<id>[-<attempt>].zip, as Spark names it)\n"
+    "credentials (read from environment variables, never from the command line):\n"
+    "  --basic-auth-env VAR        VAR holds user:password for HTTP basic authentication\n"
+    "  --bearer-token-env VAR      VAR holds a bearer token\n"
+    "  --cookie-env VAR            VAR holds a Cookie header value (e.g. a gateway session)\n"
+    "limits:\n"
+    "  --allow-host HOST           also accept redirects to HOST (repeatable; '*.example.com'\n"
+    "                              for subdomains); by default only <url>'s host is contacted\n"
+    "  --max-bytes SIZE            stop downloads larger than SIZE (default 64G)\n"
+    "  --timeout SECONDS           give up on a server silent this long (default 60)\n"
+    "  -h, --help                  show this help\n"
+    "\n"
+    "exit codes: 0 done, 2 usage error, 4 the server could not be reached or refused\n"
+    "            (the message names the request and the HTTP status)\n";
+
+int UsageError(const std::string& message) {
+  std::fprintf(stderr, "sparkdx fetch: %s\n(see sparkdx fetch --help)\n", message.c_str());
+  return kExitUsage;
+}
+
+int FetchError(const std::string& message) {
+  std::fprintf(stderr, "sparkdx fetch: %s\n", message.c_str());
+  return kExitInputUnreadable;
+}
+
+struct FetchArguments {
+  std::string source_kind;
+  std::string url;
+  bool list = false;
+  fetch::ApplicationFilter filter;
+  std::string app_id;
+  std::string attempt_id;
+  std::string output;
+  std::vector<std::string> extra_hosts;
+  fetch::HttpLimits limits;
+  fetch::HttpCredentials credentials;
+};
+
+// Reads a credential from the environment variable an option names.
+bool CredentialFromEnvironment(const std::string& option, const std::string& variable, std::string* value,
+                               std::string* error) {
+  const char* text = std::getenv(variable.c_str());
+  if (text == nullptr || *text == '\0') {
+    *error = option + " names " + variable + ", which is not set";
+    return false;
+  }
+  *value = text;
+  return true;
+}
+
+// Parses the arguments; returns -1 to go on, else the exit code.
+int Parse(const std::vector<std::string>& args, FetchArguments* out) {
+  std::vector<std::string> positional;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](std::string* target) {
+      if (i + 1 >= args.size()) return false;
+      *target = args[++i];
+      return true;
+    };
+    std::string text, error;
+    if (arg == "-h" || arg == "--help") {
+      std::fputs(kHelp, stdout);
+      return kExitOk;
+    } else if (arg == "--list") {
+      out->list = true;
+    } else if (arg == "--status") {
+      if (!value(&out->filter.status)) return UsageError("--status needs completed or running");
+      if (out->filter.status != "completed" && out->filter.status != "running") {
+        return UsageError("--status must be completed or running, not '" + out->filter.status + "'");
+      }
+    } else if (arg == "--limit") {
+      std::optional<uint64_t> count;
+      if (!value(&text) || !(count = ParseCount(text)) || *count == 0 || *count > 1'000'000) {
+        return UsageError("--limit needs a count from 1 to 1000000");
+      }
+      out->filter.limit = static_cast<int>(*count);
+    } else if (arg == "--app") {
+      if (!value(&out->app_id) || out->app_id.empty()) return UsageError("--app needs an application id");
+    } else if (arg == "--attempt") {
+      if (!value(&out->attempt_id) || out->attempt_id.empty()) return UsageError("--attempt needs an attempt id");
+    } else if (arg == "-o" || arg == "--output") {
+      if (!value(&out->output) || out->output.empty()) return UsageError(arg + " needs a file name or -");
+    } else if (arg == "--allow-host") {
+      if (!value(&text) || text.empty()) return UsageError("--allow-host needs a host name");
+      out->extra_hosts.push_back(text);
+    } else if (arg == "--max-bytes") {
+      std::optional<uint64_t> size;
+      if (!value(&text) || !(size = ParseSize(text)) || *size == 0) {
+        return UsageError("--max-bytes needs a size such as 512M or 64G");
+      }
+      out->limits.max_body_bytes = *size;
+    } else if (arg == "--timeout") {
+      std::optional<uint64_t> seconds;
+      if (!value(&text) || !(seconds = ParseCount(text)) || *seconds == 0 || *seconds > 86400) {
+        return UsageError("--timeout needs seconds from 1 to 86400");
+      }
+      out->limits.read_timeout_ms = static_cast<int>(*seconds * 1000);
+      out->limits.connect_timeout_ms = std::min(out->limits.connect_timeout_ms, out->limits.read_timeout_ms);
+    } else if (arg == "--basic-auth-env") {
+      if (!value(&text)) return UsageError("--basic-auth-env needs a variable name");
+      std::string pair;
+      if (!CredentialFromEnvironment(arg, text, &pair, &error)) return UsageError(error);
+      size_t colon = pair.find(':');
+      if (colon == std::string::npos) return UsageError(text + " must hold user:password");
+      out->credentials.basic_user = pair.substr(0, colon);
+      out->credentials.basic_password = pair.substr(colon + 1);
+    } else if (arg == "--bearer-token-env") {
+      if (!value(&text)) return UsageError("--bearer-token-env needs a variable name");
+      if (!CredentialFromEnvironment(arg, text, &out->credentials.bearer_token, &error)) return UsageError(error);
+    } else if (arg == "--cookie-env") {
+      if (!value(&text)) return UsageError("--cookie-env needs a variable name");
+      if (!CredentialFromEnvironment(arg, text, &out->credentials.cookie, &error)) return UsageError(error);
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      return UsageError("unknown option '" + arg + "'");
+    } else {
+      positional.push_back(arg);
+    }
+  }
+  if (positional.empty()) return UsageError("name a source: history-server <url>");
+  out->source_kind = positional[0];
+  if (out->source_kind != "history-server") {
+    return UsageError("unknown source '" + out->source_kind + "' (history-server)");
+  }
+  if (positional.size() != 2) return UsageError("history-server needs exactly one <url>");
+  out->url = positional[1];
+  if (out->list == !out->app_id.empty()) return UsageError("give either --list or --app ID");
+  if (out->list && (!out->attempt_id.empty() || !out->output.empty())) {
+    return UsageError("--attempt and --output go with --app, not --list");
+  }
+  return -1;
+}
+
+std::string DurationText(int64_t ms) {
+  char text[32];
+  int64_t seconds = ms / 1000;
+  std::snprintf(text, sizeof text, "%lldh%02lldm%02llds", static_cast<long long>(seconds / 3600),
+                static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
+  return text;
+}
+
+int List(fetch::HttpClient& client, const fetch::HistoryServerSource& source, const fetch::ApplicationFilter& filter) {
+  fetch::ApplicationList list = fetch::ListApplications(client, source, filter);
+  if (!list.ok) return FetchError(list.error);
+  std::printf("%-40s %-8s %-12s %-9s %-10s %s\n", "application", "attempt", "user", "completed", "duration", "name");
+  for (const fetch::ApplicationInfo& application : list.applications) {
+    for (const fetch::ApplicationAttemptInfo& attempt : application.attempts) {
+      std::printf("%-40s %-8s %-12s %-9s %-10s %s\n", application.id.c_str(),
+                  attempt.attempt_id.empty() ? "-" : attempt.attempt_id.c_str(),
+                  attempt.spark_user.empty() ? "-" : attempt.spark_user.c_str(), attempt.completed ? "yes" : "no",
+                  DurationText(attempt.duration_ms).c_str(), application.name.c_str());
+    }
+  }
+  return kExitOk;
+}
+
+int Download(fetch::HttpClient& client, const fetch::HistoryServerSource& source, const FetchArguments& arguments) {
+  std::string output = arguments.output;
+  if (output.empty()) {
+    output = "eventLogs-" + arguments.app_id + (arguments.attempt_id.empty() ? "" : "-" + arguments.attempt_id) + ".zip";
+  }
+  const bool to_stdout = output == "-";
+  // A download goes to <file>.part and is renamed when complete, so a
+  // failed one never looks like a whole log (and is kept for inspection).
+  const std::string partial = output + ".part";
+  std::FILE* file = to_stdout ? stdout : std::fopen(partial.c_str(), "wb");
+  if (file == nullptr) return FetchError("cannot write " + partial);
+  const bool progress = isatty(STDERR_FILENO);
+  auto last_report = std::chrono::steady_clock::now();
+  bool write_failed = false;
+  fetch::HttpResponse response = fetch::FetchApplicationLogs(
+      client, source, arguments.app_id, arguments.attempt_id, [&](const char* data, size_t size) {
+        if (std::fwrite(data, 1, size, file) != size) {
+          write_failed = true;
+          return false;
+        }
+        if (progress && std::chrono::steady_clock::now() - last_report > std::chrono::milliseconds(250)) {
+          last_report = std::chrono::steady_clock::now();
+          std::fprintf(stderr, "\rsparkdx fetch: %.1f MB", static_cast<double>(ftell(file)) / 1e6);
+        }
+        return true;
+      });
+  if (progress) std::fputs("\r\033[K", stderr);
+  const bool closed = to_stdout ? std::fflush(stdout) == 0 : std::fclose(file) == 0;
+  if (write_failed || !closed) return FetchError("cannot write " + (to_stdout ? std::string("standard output") : partial));
+  if (!response.ok) {
+    std::string kept = to_stdout || response.body_bytes == 0
+                           ? ""
+                           : " (the " + std::to_string(response.body_bytes) + " bytes received are in " + partial + ")";
+    if (!to_stdout && response.body_bytes == 0) std::remove(partial.c_str());
+    return FetchError(response.error + kept);
+  }
+  if (!to_stdout) {
+    if (std::rename(partial.c_str(), output.c_str()) != 0) return FetchError("cannot rename " + partial + " to " + output);
+    std::fprintf(stderr, "sparkdx fetch: wrote %s (%llu bytes)\n", output.c_str(),
+                 static_cast<unsigned long long>(response.body_bytes));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunFetch(const std::vector<std::string>& args) {
+  FetchArguments arguments;
+  int parsed = Parse(args, &arguments);
+  if (parsed >= 0) return parsed;
+  std::string error;
+  std::optional<fetch::Url> base = fetch::ParseUrl(arguments.url, &error);
+  if (!base) return UsageError("bad <url>: " + error);
+  std::vector<std::string> hosts = arguments.extra_hosts;
+  hosts.push_back(base->host);
+  fetch::HttpClient client(hosts, arguments.limits);
+  fetch::HistoryServerSource source{*base, arguments.credentials};
+  return arguments.list ? List(client, source, arguments.filter) : Download(client, source, arguments);
+}
+
+}  // namespace sparkdx::cli

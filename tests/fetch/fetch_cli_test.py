@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""`sparkdx fetch history-server` end to end, against a fake History Server
+on 127.0.0.1 (Python's http.server) that answers as Spark's REST API does:
+the application list, and logs as a zip streamed without a length. Checks
+exit codes and messages for the happy path, missing applications, basic
+authentication, SSRF through a redirect, and a truncated download.
+
+usage: fetch_cli_test.py <sparkdx binary> <repository root>
+"""
+import base64
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import zipfile
+
+APP_ID = "app-20250301120000-0007"
+FAILURES = []
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        FAILURES.append(what)
+
+
+def make_handler(zip_bytes, state):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"  # the body ends when the connection closes, as Spark streams it
+
+        def log_message(self, *args):
+            pass
+
+        def authorised(self):
+            required = state.get("basic")
+            if not required:
+                return True
+            expected = "Basic " + base64.b64encode(required.encode()).decode()
+            if self.headers.get("Authorization") == expected:
+                return True
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="shs"')
+            self.end_headers()
+            self.wfile.write(b"login required: upstream-secret-page")
+            return False
+
+        def do_GET(self):
+            path = self.path.split("?")[0]
+            if path == "/api/v1/applications":
+                if not self.authorised():
+                    return
+                body = json.dumps([{"id": APP_ID, "name": "demo", "attempts": [
+                    {"startTime": "2025-03-01T12:00:00.000GMT", "duration": 1709070, "sparkUser": "hadoop",
+                     "completed": True}]}]).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body)
+            elif path == "/api/v1/applications/%s/logs" % APP_ID:
+                if not self.authorised():
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/octet-stream")
+                self.send_header("Content-Disposition", "attachment; filename=eventLogs-%s.zip" % APP_ID)
+                self.end_headers()
+                for i in range(0, len(zip_bytes), 8192):
+                    self.wfile.write(zip_bytes[i:i + 8192])
+            elif path == "/api/v1/applications/app-redirect/logs":
+                self.send_response(302)
+                self.send_header("Location", "http://localhost:%d/api/v1/applications/%s/logs"
+                                 % (self.server.server_address[1], APP_ID))
+                self.end_headers()
+            elif path == "/api/v1/applications/app-truncated/logs":
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(zip_bytes)))
+                self.end_headers()
+                self.wfile.write(zip_bytes[:5000])
+            else:
+                self.send_response(404)
+                self.end_headers()
+                self.wfile.write(b"no such application: upstream-secret-404")
+    return Handler
+
+
+def run(binary, *args, env_extra=None):
+    env = dict(os.environ)
+    env.update(env_extra or {})
+    return subprocess.run([binary, *args], capture_output=True, env=env, timeout=120)
+
+
+def main():
+    binary, root = sys.argv[1], sys.argv[2]
+    with open(os.path.join(root, "samples/demo", APP_ID + ".zstd"), "rb") as log:
+        log_bytes = log.read()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(APP_ID + ".zstd", log_bytes)
+    zip_bytes = buffer.getvalue()
+
+    state = {}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(zip_bytes, state))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = "http://127.0.0.1:%d" % server.server_address[1]
+
+    with tempfile.TemporaryDirectory() as work:
+        listed = run(binary, "fetch", "history-server", url, "--list", "--status", "completed")
+        check(listed.returncode == 0 and APP_ID.encode() in listed.stdout and b"hadoop" in listed.stdout,
+              "--list prints the applications")
+
+        out = os.path.join(work, "logs.zip")
+        fetched = run(binary, "fetch", "history-server", url, "--app", APP_ID, "-o", out)
+        check(fetched.returncode == 0, "--app downloads (exit 0)")
+        check(os.path.exists(out) and open(out, "rb").read() == zip_bytes, "the file is the served zip, byte for byte")
+        check(not os.path.exists(out + ".part"), "no .part file is left after success")
+        report = run(binary, "analyze", "--format", "json", out)
+        apps = json.loads(report.stdout)["applications"] if report.returncode == 0 else []
+        check(len(apps) == 1 and apps[0]["id"] == APP_ID and apps[0]["tasks"] == 516,
+              "the download analyses: 1 application, 516 tasks")
+
+        piped = subprocess.run("%s fetch history-server %s --app %s -o - | %s analyze --format json -"
+                               % (binary, url, APP_ID, binary), shell=True, capture_output=True, timeout=120)
+        check(piped.returncode == 0 and json.loads(piped.stdout)["applications"][0]["tasks"] == 516,
+              "-o - pipes into sparkdx analyze -")
+
+        missing = run(binary, "fetch", "history-server", url, "--app", "app-missing", "-o", os.path.join(work, "m.zip"))
+        check(missing.returncode == 4, "a missing application exits 4")
+        check(missing.stderr.decode().strip() ==
+              "sparkdx fetch: GET %s/api/v1/applications/app-missing/logs: HTTP 404" % url,
+              "and says which request got which status")
+        check(b"upstream-secret" not in missing.stderr, "without echoing the upstream body")
+        check(not os.path.exists(os.path.join(work, "m.zip")) and not os.path.exists(os.path.join(work, "m.zip.part")),
+              "and leaves no file")
+
+        state["basic"] = "alice:s3cret"
+        refused = run(binary, "fetch", "history-server", url, "--list")
+        check(refused.returncode == 4 and b"HTTP 401" in refused.stderr, "without credentials: HTTP 401, exit 4")
+        allowed = run(binary, "fetch", "history-server", url, "--list", "--basic-auth-env", "SHS_AUTH",
+                      env_extra={"SHS_AUTH": "alice:s3cret"})
+        check(allowed.returncode == 0 and APP_ID.encode() in allowed.stdout, "--basic-auth-env authenticates")
+        unset = run(binary, "fetch", "history-server", url, "--list", "--basic-auth-env", "SHS_AUTH_UNSET")
+        check(unset.returncode == 2 and b"SHS_AUTH_UNSET, which is not set" in unset.stderr,
+              "an unset credential variable is a usage error")
+        state.pop("basic")
+
+        redirected = run(binary, "fetch", "history-server", url, "--app", "app-redirect", "-o", os.path.join(work, "r.zip"))
+        check(redirected.returncode == 4 and b"host 'localhost' is not on the allowlist (reached by a redirect)"
+              in redirected.stderr, "a redirect to another host is refused (exit 4)")
+        followed = run(binary, "fetch", "history-server", url, "--app", "app-redirect", "--allow-host", "localhost",
+                       "-o", os.path.join(work, "r.zip"))
+        check(followed.returncode == 0, "--allow-host lets that redirect through")
+
+        truncated_path = os.path.join(work, "t.zip")
+        truncated = run(binary, "fetch", "history-server", url, "--app", "app-truncated", "-o", truncated_path)
+        check(truncated.returncode == 4 and b"truncated response" in truncated.stderr,
+              "a truncated download exits 4 and says so")
+        check(not os.path.exists(truncated_path) and os.path.getsize(truncated_path + ".part") == 5000,
+              "the bytes received are kept in .part, never under the final name")
+
+        usage = run(binary, "fetch", "history-server", url)
+        check(usage.returncode == 2 and b"give either --list or --app ID" in usage.stderr, "usage errors exit 2")
+        bad_url = run(binary, "fetch", "history-server", "https://user:pw@host/", "--list")
+        check(bad_url.returncode == 2 and b"pw" not in bad_url.stderr, "URLs with credentials are refused unechoed")
+
+    server.shutdown()
+    print("fetch_cli_test: %d failure(s)" % len(FAILURES))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
