@@ -119,7 +119,8 @@ HttpResponse HttpClient::Send(const HttpRequest& request, const HttpCredentials&
     int status = 0;
     std::string stop_reason;
     uint64_t received = 0;
-    bool deliver = false;
+    bool success = false;  // a 2xx answer
+    bool deliver = false;  // its body goes to the sink
     // When the last bytes (or the response head) came: a read error after a
     // silence as long as the read timeout is a timeout, else a truncation.
     Clock::time_point last_progress = Clock::now();
@@ -131,7 +132,8 @@ HttpResponse HttpClient::Send(const HttpRequest& request, const HttpCredentials&
       std::vector<std::string> set_cookies;
       for (auto [it, end] = head.headers.equal_range("Set-Cookie"); it != end; ++it) set_cookies.push_back(it->second);
       StoreCookies(url.host, set_cookies);
-      deliver = status >= 200 && status < 300;
+      success = status >= 200 && status < 300;
+      deliver = success || (request.error_bodies_to_sink && status >= 400);
       return true;
     };
     auto on_body = [&](const char* data, size_t size) {
@@ -145,13 +147,15 @@ HttpResponse HttpClient::Send(const HttpRequest& request, const HttpCredentials&
         received += size;
         return received < 65536;
       }
-      if (received + size > limits_.max_body_bytes) {
+      const uint64_t limit = success ? limits_.max_body_bytes : 65536;
+      if (received + size > limit) {
+        if (!success) return false;
         stop_reason = "the response is larger than the limit of " + std::to_string(limits_.max_body_bytes) + " bytes";
         return false;
       }
       received += size;
       if (!sink(data, size)) {
-        stop_reason = "reading was stopped";
+        if (success) stop_reason = "reading was stopped";
         return false;
       }
       return true;
@@ -174,14 +178,14 @@ HttpResponse HttpClient::Send(const HttpRequest& request, const HttpCredentials&
 
     response.status = status;
     response.final_url = url;
-    response.body_bytes = deliver ? received : 0;
+    response.body_bytes = success ? received : 0;
     auto content_type = response.headers.find("content-type");
     response.content_type = content_type == response.headers.end() ? "" : content_type->second;
     if (!stop_reason.empty()) {
       response.error = what + ": " + stop_reason;
       return response;
     }
-    if (!result && !(status != 0 && !deliver && result.error() == httplib::Error::Canceled)) {
+    if (!result && !(status != 0 && !success && result.error() == httplib::Error::Canceled)) {
       switch (result.error()) {
         case httplib::Error::Connection:
           response.error = what + ": could not connect";
@@ -236,7 +240,7 @@ HttpResponse HttpClient::Send(const HttpRequest& request, const HttpCredentials&
       url = *next;
       continue;
     }
-    if (!deliver) {
+    if (!success) {
       response.error = what + ": HTTP " + std::to_string(status);
       return response;
     }

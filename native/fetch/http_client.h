@@ -45,6 +45,10 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers, e.g. SigV4's
   std::string body;                                          // POST only
   std::string content_type;                                  // POST only
+  // Also pass the body of a 4xx/5xx answer to the sink (up to 64 KiB), for
+  // APIs whose errors are structured (the EMR JSON API's __type); the
+  // caller decides what of it to show.
+  bool error_bodies_to_sink = false;
 };
 
 struct HttpResponse {

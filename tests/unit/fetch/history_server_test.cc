@@ -1,6 +1,5 @@
 // Fetching from a History Server fake on 127.0.0.1 that answers as Spark's
-// does (PROTOCOLS.md §1): the application list, and logs as a zip written
-// the way java.util.zip.ZipOutputStream writes it (data descriptors).
+// does (PROTOCOLS.md §1; fake_services.h).
 #include "history_server.h"
 
 #include <gtest/gtest.h>
@@ -8,104 +7,42 @@
 
 #include <nlohmann/json.hpp>
 
-#include <chrono>
-#include <fstream>
-#include <sstream>
-#include <thread>
-
+#include "fake_services.h"
 #include "sparkdx/analyzer.h"
 #include "support/analyze_path.h"
-#include "support/test_paths.h"
-#include "support/zip_writer.h"
 
 namespace sparkdx::fetch {
 namespace {
 
-constexpr char kAppId[] = "app-20250301120000-0007";
+using fakes::kAppId;
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
+// A History Server at the root or under a gateway prefix, optionally behind
+// HTTP basic authentication.
 class FakeHistoryServer {
  public:
-  explicit FakeHistoryServer(std::string prefix = "") : prefix_(std::move(prefix)) {
-    std::filesystem::path log = std::filesystem::path(testing::SourceDir()) / "samples/demo" / kAppId;
-    log += ".zstd";
-    testing::ZipWriter zip;
-    testing::ZipEntryOptions java;
-    java.data_descriptor = true;
-    zip.AddFile(std::string(kAppId) + ".zstd", ReadFile(log), java);
-    zip_ = zip.Finish();
-
-    server_.Get(prefix_ + "/api/v1/applications", [this](const httplib::Request& request, httplib::Response& response) {
-      if (!Authorised(request, response)) return;
-      last_query_ = request.params.size() ? request.get_param_value("status") + "|" + request.get_param_value("limit")
-                                          : "";
-      response.set_content(
-          R"([{"id":")" + std::string(kAppId) + R"(","name":"demo","attempts":[{"startTime":"2025-03-01T12:00:00.000GMT",)"
-          R"("endTime":"2025-03-01T12:20:00.000GMT","duration":1200000,"sparkUser":"etl","completed":true}]},)"
-          R"({"id":"application_1_2","name":"yarn app","attempts":[{"attemptId":"2","completed":false},{"attemptId":"1","completed":true}]}])",
-          "application/json");
-    });
-    server_.Get(prefix_ + R"(/api/v1/applications/([^/]+)/logs)",
-                [this](const httplib::Request& request, httplib::Response& response) {
-                  if (!Authorised(request, response)) return;
-                  if (request.matches[1] != kAppId) {
-                    response.status = 404;
-                    response.set_content("no such app: " + std::string(request.matches[1]), "text/plain");
-                    return;
-                  }
-                  response.set_header("Content-Disposition",
-                                      "attachment; filename=eventLogs-" + std::string(kAppId) + ".zip");
-                  // Streamed without a length, as Spark does.
-                  response.set_chunked_content_provider(
-                      "application/octet-stream", [this](size_t offset, httplib::DataSink& sink) {
-                        if (offset >= zip_.size()) {
-                          sink.done();
-                          return true;
-                        }
-                        size_t n = std::min<size_t>(7000, zip_.size() - offset);
-                        return sink.write(zip_.data() + offset, n);
-                      });
-                });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  explicit FakeHistoryServer(std::string prefix = "")
+      : prefix_(prefix), routes_(loopback_.server(), prefix, [this](const httplib::Request& request,
+                                                                     httplib::Response& response) {
+          if (required_authorization_.empty() ||
+              request.get_header_value("Authorization") == required_authorization_) {
+            return true;
+          }
+          response.status = 401;
+          response.set_header("WWW-Authenticate", "Basic realm=\"shs\"");
+          return false;
+        }) {
+    loopback_.Start();
   }
-  ~FakeHistoryServer() {
-    server_.stop();
-    thread_.join();
-  }
-
   void RequireBasic(std::string header) { required_authorization_ = std::move(header); }
-  Url Base() const {
-    std::string error;
-    return *ParseUrl("http://127.0.0.1:" + std::to_string(port_) + prefix_, &error);
-  }
-  const std::string& zip() const { return zip_; }
-  const std::string& last_query() const { return last_query_; }
+  Url Base() const { return loopback_.UrlOf(prefix_); }
+  const std::string& zip() const { return routes_.zip(); }
+  const std::string& last_query() const { return routes_.last_query(); }
 
  private:
-  bool Authorised(const httplib::Request& request, httplib::Response& response) {
-    if (required_authorization_.empty() || request.get_header_value("Authorization") == required_authorization_) {
-      return true;
-    }
-    response.status = 401;
-    response.set_header("WWW-Authenticate", "Basic realm=\"shs\"");
-    return false;
-  }
-
   std::string prefix_;
-  std::string zip_;
   std::string required_authorization_;
-  std::string last_query_;
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
+  fakes::LoopbackServer loopback_;
+  fakes::HistoryServerRoutes routes_;
 };
 
 TEST(HistoryServer, ListsApplicationsWithFilters) {
@@ -147,9 +84,7 @@ TEST(HistoryServer, FetchedLogsAnalyseLikeTheFileItself) {
   EXPECT_EQ(response.body_bytes, shs.zip().size());
   AnalysisResult fetched = analyzer.Finish();
 
-  std::filesystem::path log = std::filesystem::path(testing::SourceDir()) / "samples/demo" / kAppId;
-  log += ".zstd";
-  AnalysisResult direct = testing::AnalyzePath(log).result;
+  AnalysisResult direct = testing::AnalyzePath(fakes::DemoLogPath()).result;
   EXPECT_EQ(fetched.applications, 1);
   EXPECT_EQ(fetched.tasks, direct.tasks);
   EXPECT_EQ(fetched.files_ok, 2);  // the archive and its entry

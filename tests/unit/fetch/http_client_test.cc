@@ -14,31 +14,12 @@
 #include <string>
 #include <thread>
 
+#include "fake_services.h"
+
 namespace sparkdx::fetch {
 namespace {
 
-// An httplib server on an ephemeral loopback port, stopped on destruction.
-class LoopbackServer {
- public:
-  LoopbackServer() {
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    // stop() only works once the accept loop runs.
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~LoopbackServer() {
-    server_.stop();
-    thread_.join();
-  }
-  httplib::Server& server() { return server_; }
-  std::string Origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  int port() const { return port_; }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-};
+using fakes::LoopbackServer;
 
 // Accepts one connection, reads the request head, writes `reply`, waits
 // `hold` and closes: for upstreams that misbehave below HTTP.
@@ -105,6 +86,7 @@ TEST(HttpClient, StreamsABody) {
   upstream.server().Get("/logs", [&](const httplib::Request&, httplib::Response& response) {
     response.set_content(payload, "application/octet-stream");
   });
+  upstream.Start();
   HttpClient client({"127.0.0.1"}, {});
   std::string body;
   HttpResponse response = Get(client, upstream.Origin() + "/logs", &body);
@@ -128,6 +110,7 @@ TEST(HttpClient, SendsBasicAndBearerCredentials) {
   upstream.server().Get("/bearer", [](const httplib::Request& request, httplib::Response& response) {
     response.status = request.get_header_value("Authorization") == "Bearer dapi123" ? 200 : 401;
   });
+  upstream.Start();
   HttpClient client({"127.0.0.1"}, {});
   std::string body;
   EXPECT_EQ(Get(client, upstream.Origin() + "/basic", &body).status, 401);
@@ -147,6 +130,7 @@ TEST(HttpClient, ErrorsNameTheRequestButNeverTheQueryOrTheBody) {
     response.status = 503;
     response.set_content("upstream-secret-body", "text/plain");
   });
+  upstream.Start();
   HttpClient client({"127.0.0.1"}, {});
   std::string body;
   HttpResponse response = Get(client, upstream.Origin() + "/down?token=abc", &body);
@@ -168,6 +152,7 @@ TEST(HttpClient, RefusesHostsOffTheAllowlistEvenThroughRedirects) {
     ++reached;
     response.set_content("internal", "text/plain");
   });
+  upstream.Start();
   HttpClient client({"127.0.0.1"}, {});
   std::string body;
   HttpResponse response = Get(client, upstream.Origin() + "/elsewhere", &body);
@@ -199,6 +184,8 @@ TEST(HttpClient, FollowsRedirectsWithCookiesButKeepsCredentialsAtTheOrigin) {
     seen_cookie = request.get_header_value("Cookie");
     response.set_content("data", "text/plain");
   });
+  first.Start();
+  second.Start();
   HttpClient client({"127.0.0.1"}, {});
   HttpCredentials bearer;
   bearer.bearer_token = "token-for-first";
@@ -219,6 +206,7 @@ TEST(HttpClient, StopsRedirectLoops) {
   });
   HttpLimits limits;
   limits.max_redirects = 3;
+  upstream.Start();
   HttpClient client({"127.0.0.1"}, limits);
   std::string body;
   EXPECT_EQ(Get(client, upstream.Origin() + "/loop", &body).error,
@@ -232,6 +220,7 @@ TEST(HttpClient, StopsAtTheSizeLimit) {
   });
   HttpLimits limits;
   limits.max_body_bytes = 1000;
+  upstream.Start();
   HttpClient client({"127.0.0.1"}, limits);
   std::string body;
   HttpResponse response = Get(client, upstream.Origin() + "/big", &body);
@@ -268,6 +257,7 @@ TEST(HttpClient, ReportsARefusedConnection) {
   int port;
   {
     LoopbackServer closed;
+    closed.Start();
     port = closed.port();
   }
   HttpClient client({"127.0.0.1"}, {});

@@ -1,0 +1,128 @@
+// Fakes of the services `sparkdx fetch` talks to, on 127.0.0.1, for the
+// fetch tests: a server on an ephemeral port, and the Spark History Server
+// API routes (application list, logs zip) mountable under any prefix and
+// behind any gate (basic auth, an EMR session cookie...).
+#ifndef SPARKDX_TESTS_UNIT_FETCH_FAKE_SERVICES_H_
+#define SPARKDX_TESTS_UNIT_FETCH_FAKE_SERVICES_H_
+
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "support/test_paths.h"
+#include "support/zip_writer.h"
+#include "url.h"
+
+namespace sparkdx::fetch::fakes {
+
+inline constexpr char kAppId[] = "app-20250301120000-0007";
+
+inline std::filesystem::path DemoLogPath() {
+  return std::filesystem::path(testing::SourceDir()) / "samples/demo" / (std::string(kAppId) + ".zstd");
+}
+
+inline std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// An httplib server on an ephemeral loopback port; add routes to server()
+// before Start(); stopped on destruction.
+class LoopbackServer {
+ public:
+  ~LoopbackServer() {
+    if (thread_.joinable()) {
+      server_.stop();
+      thread_.join();
+    }
+  }
+  httplib::Server& server() { return server_; }
+  void Start() {
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    // stop() only works once the accept loop runs.
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  int port() const { return port_; }
+  std::string Origin() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  Url UrlOf(const std::string& target) const {
+    std::string error;
+    return *ParseUrl(Origin() + target, &error);
+  }
+
+ private:
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+// The History Server routes the fetch code uses, serving the demo sample as
+// its one application's logs: a zip with data descriptors (as
+// java.util.zip.ZipOutputStream writes it), streamed without a length.
+class HistoryServerRoutes {
+ public:
+  // Returns false after answering the request itself (401, 403, a redirect).
+  using Gate = std::function<bool(const httplib::Request&, httplib::Response&)>;
+
+  HistoryServerRoutes(httplib::Server& server, const std::string& prefix, Gate gate) : gate_(std::move(gate)) {
+    testing::ZipWriter zip;
+    testing::ZipEntryOptions java;
+    java.data_descriptor = true;
+    zip.AddFile(std::string(kAppId) + ".zstd", ReadFile(DemoLogPath()), java);
+    zip_ = zip.Finish();
+
+    server.Get(prefix + "/api/v1/applications", [this](const httplib::Request& request, httplib::Response& response) {
+      if (!gate_(request, response)) return;
+      last_query_ = request.get_param_value("status") + "|" + request.get_param_value("limit");
+      response.set_content(
+          R"([{"id":")" + std::string(kAppId) +
+              R"(","name":"demo","attempts":[{"startTime":"2025-03-01T12:00:00.000GMT",)"
+              R"("endTime":"2025-03-01T12:20:00.000GMT","duration":1200000,"sparkUser":"etl","completed":true}]},)"
+              R"({"id":"application_1_2","name":"yarn app","attempts":[{"attemptId":"2","completed":false},)"
+              R"({"attemptId":"1","completed":true}]}])",
+          "application/json");
+    });
+    server.Get(prefix + R"(/api/v1/applications/([^/]+)/logs)",
+               [this](const httplib::Request& request, httplib::Response& response) {
+                 if (!gate_(request, response)) return;
+                 if (request.matches[1] != kAppId) {
+                   response.status = 404;
+                   response.set_content("no such app: " + std::string(request.matches[1]), "text/plain");
+                   return;
+                 }
+                 ++downloads_;
+                 response.set_header("Content-Disposition",
+                                     "attachment; filename=eventLogs-" + std::string(kAppId) + ".zip");
+                 response.set_chunked_content_provider(
+                     "application/octet-stream", [this](size_t offset, httplib::DataSink& sink) {
+                       if (offset >= zip_.size()) {
+                         sink.done();
+                         return true;
+                       }
+                       return sink.write(zip_.data() + offset, std::min<size_t>(7000, zip_.size() - offset));
+                     });
+               });
+  }
+
+  const std::string& zip() const { return zip_; }
+  const std::string& last_query() const { return last_query_; }
+  int downloads() const { return downloads_; }
+
+ private:
+  Gate gate_;
+  std::string zip_;
+  std::string last_query_;
+  int downloads_ = 0;
+};
+
+}  // namespace sparkdx::fetch::fakes
+
+#endif  // SPARKDX_TESTS_UNIT_FETCH_FAKE_SERVICES_H_
