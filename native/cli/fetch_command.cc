@@ -5,8 +5,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
 #include <string>
 
+#include "aws_credentials.h"
+#include "emr.h"
 #include "exit_codes.h"
 #include "history_server.h"
 #include "size_argument.h"
@@ -15,15 +20,22 @@ namespace sparkdx::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: sparkdx fetch history-server <url> --list [options]\n"
-    "       sparkdx fetch history-server <url> --app <id> [--attempt <n>] [-o FILE] [options]\n"
+    "usage: sparkdx fetch history-server <url> --list | --app <id> [options]\n"
+    "       sparkdx fetch emr <cluster-id> --list | --app <id> [options]\n"
     "\n"
-    "Downloads an application's event logs from a Spark History Server (its REST\n"
-    "API's logs zip), to analyse them or keep them. <url> is the server root with\n"
-    "any gateway prefix, e.g. http://shs:18080 or https://knox/gateway/default/sparkhistory.\n"
+    "Downloads an application's event logs (the History Server REST API's logs\n"
+    "zip), to analyse them or keep them, from:\n"
+    "  history-server <url>  a Spark History Server: the server root with any gateway\n"
+    "                        prefix, e.g. http://shs:18080 or https://knox/gateway/default/sparkhistory\n"
+    "  emr <cluster-id>      an AWS EMR on EC2 cluster (running or terminated, logs on HDFS),\n"
+    "                        through its persistent application UI; AWS credentials and\n"
+    "                        region as the AWS CLI finds them (AWS_ACCESS_KEY_ID/\n"
+    "                        AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, or ~/.aws/credentials\n"
+    "                        and ~/.aws/config with AWS_PROFILE; AWS_REGION)\n"
     "\n"
     "  sparkdx fetch history-server http://shs:18080 --list --status completed --limit 20\n"
     "  sparkdx fetch history-server http://shs:18080 --app app-1 -o - | sparkdx analyze -\n"
+    "  sparkdx fetch emr j-2AXXXXXXGAPLF --region us-east-1 --app application_1_0001\n"
     "\n"
     "options:\n"
     "  --list                      list applications (id, attempt, user, completed, duration, name)\n"
@@ -37,6 +49,9 @@ const char kHelp[] =
     "  --basic-auth-env VAR        VAR holds user:password for HTTP basic authentication\n"
     "  --bearer-token-env VAR      VAR holds a bearer token\n"
     "  --cookie-env VAR            VAR holds a Cookie header value (e.g. a gateway session)\n"
+    "emr:\n"
+    "  --region REGION             the cluster's region (default: AWS_REGION, then the profile's)\n"
+    "  --endpoint URL              the EMR API endpoint (default https://elasticmapreduce.<region>.amazonaws.com)\n"
     "limits:\n"
     "  --allow-host HOST           also accept redirects to HOST (repeatable; '*.example.com'\n"
     "                              for subdomains); by default only <url>'s host is contacted\n"
@@ -44,8 +59,8 @@ const char kHelp[] =
     "  --timeout SECONDS           give up on a server silent this long (default 60)\n"
     "  -h, --help                  show this help\n"
     "\n"
-    "exit codes: 0 done, 2 usage error, 4 the server could not be reached or refused\n"
-    "            (the message names the request and the HTTP status)\n";
+    "exit codes: 0 done, 2 usage error (or no AWS credentials), 4 the server could not be\n"
+    "            reached or refused (the message names the request and the HTTP status)\n";
 
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "sparkdx fetch: %s\n(see sparkdx fetch --help)\n", message.c_str());
@@ -66,6 +81,8 @@ struct FetchArguments {
   std::string attempt_id;
   std::string output;
   std::vector<std::string> extra_hosts;
+  std::string region;
+  std::string endpoint;
   fetch::HttpLimits limits;
   fetch::HttpCredentials credentials;
 };
@@ -115,6 +132,10 @@ int Parse(const std::vector<std::string>& args, FetchArguments* out) {
       if (!value(&out->attempt_id) || out->attempt_id.empty()) return UsageError("--attempt needs an attempt id");
     } else if (arg == "-o" || arg == "--output") {
       if (!value(&out->output) || out->output.empty()) return UsageError(arg + " needs a file name or -");
+    } else if (arg == "--region") {
+      if (!value(&out->region) || out->region.empty()) return UsageError("--region needs a region such as us-east-1");
+    } else if (arg == "--endpoint") {
+      if (!value(&out->endpoint) || out->endpoint.empty()) return UsageError("--endpoint needs a URL");
     } else if (arg == "--allow-host") {
       if (!value(&text) || text.empty()) return UsageError("--allow-host needs a host name");
       out->extra_hosts.push_back(text);
@@ -151,13 +172,19 @@ int Parse(const std::vector<std::string>& args, FetchArguments* out) {
       positional.push_back(arg);
     }
   }
-  if (positional.empty()) return UsageError("name a source: history-server <url>");
+  if (positional.empty()) return UsageError("name a source: history-server <url> or emr <cluster-id>");
   out->source_kind = positional[0];
-  if (out->source_kind != "history-server") {
-    return UsageError("unknown source '" + out->source_kind + "' (history-server)");
+  if (out->source_kind != "history-server" && out->source_kind != "emr") {
+    return UsageError("unknown source '" + out->source_kind + "' (history-server or emr)");
   }
-  if (positional.size() != 2) return UsageError("history-server needs exactly one <url>");
+  if (positional.size() != 2) {
+    return UsageError(out->source_kind == "emr" ? "emr needs exactly one <cluster-id>"
+                                                : "history-server needs exactly one <url>");
+  }
   out->url = positional[1];
+  if (out->source_kind == "history-server" && (!out->region.empty() || !out->endpoint.empty())) {
+    return UsageError("--region and --endpoint go with emr");
+  }
   if (out->list == !out->app_id.empty()) return UsageError("give either --list or --app ID");
   if (out->list && (!out->attempt_id.empty() || !out->output.empty())) {
     return UsageError("--attempt and --output go with --app, not --list");
@@ -188,7 +215,10 @@ int List(fetch::HttpClient& client, const fetch::HistoryServerSource& source, co
   return kExitOk;
 }
 
-int Download(fetch::HttpClient& client, const fetch::HistoryServerSource& source, const FetchArguments& arguments) {
+// Fetches the logs zip into a sink; the source decides how.
+using LogsFetcher = std::function<fetch::HttpResponse(const fetch::BodySink&)>;
+
+int Download(const LogsFetcher& fetch_logs, const FetchArguments& arguments) {
   std::string output = arguments.output;
   if (output.empty()) {
     output = "eventLogs-" + arguments.app_id + (arguments.attempt_id.empty() ? "" : "-" + arguments.attempt_id) + ".zip";
@@ -202,8 +232,7 @@ int Download(fetch::HttpClient& client, const fetch::HistoryServerSource& source
   const bool progress = isatty(STDERR_FILENO);
   auto last_report = std::chrono::steady_clock::now();
   bool write_failed = false;
-  fetch::HttpResponse response = fetch::FetchApplicationLogs(
-      client, source, arguments.app_id, arguments.attempt_id, [&](const char* data, size_t size) {
+  fetch::HttpResponse response = fetch_logs([&](const char* data, size_t size) {
         if (std::fwrite(data, 1, size, file) != size) {
           write_failed = true;
           return false;
@@ -213,7 +242,7 @@ int Download(fetch::HttpClient& client, const fetch::HistoryServerSource& source
           std::fprintf(stderr, "\rsparkdx fetch: %.1f MB", static_cast<double>(ftell(file)) / 1e6);
         }
         return true;
-      });
+  });
   if (progress) std::fputs("\r\033[K", stderr);
   const bool closed = to_stdout ? std::fflush(stdout) == 0 : std::fclose(file) == 0;
   if (write_failed || !closed) return FetchError("cannot write " + (to_stdout ? std::string("standard output") : partial));
@@ -232,12 +261,7 @@ int Download(fetch::HttpClient& client, const fetch::HistoryServerSource& source
   return kExitOk;
 }
 
-}  // namespace
-
-int RunFetch(const std::vector<std::string>& args) {
-  FetchArguments arguments;
-  int parsed = Parse(args, &arguments);
-  if (parsed >= 0) return parsed;
+int FetchFromHistoryServer(const FetchArguments& arguments) {
   std::string error;
   std::optional<fetch::Url> base = fetch::ParseUrl(arguments.url, &error);
   if (!base) return UsageError("bad <url>: " + error);
@@ -245,7 +269,74 @@ int RunFetch(const std::vector<std::string>& args) {
   hosts.push_back(base->host);
   fetch::HttpClient client(hosts, arguments.limits);
   fetch::HistoryServerSource source{*base, arguments.credentials};
-  return arguments.list ? List(client, source, arguments.filter) : Download(client, source, arguments);
+  if (arguments.list) return List(client, source, arguments.filter);
+  return Download(
+      [&](const fetch::BodySink& sink) {
+        return fetch::FetchApplicationLogs(client, source, arguments.app_id, arguments.attempt_id, sink);
+      },
+      arguments);
+}
+
+// The variables and files the AWS CLI reads, read here (the fetch library
+// takes them as values).
+fetch::AwsCredentialSources MachineAwsSources() {
+  fetch::AwsCredentialSources sources;
+  for (const char* name : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+                           "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
+                           "HOME"}) {
+    if (const char* value = std::getenv(name)) sources.environment[name] = value;
+  }
+  sources.read_file = [](const std::string& path) -> std::optional<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  return sources;
+}
+
+int FetchFromEmr(const FetchArguments& arguments) {
+  fetch::AwsCredentialsResult aws = fetch::LoadAwsCredentials(MachineAwsSources());
+  if (!aws.ok) return UsageError(aws.error);
+  fetch::EmrSource source;
+  source.region = arguments.region.empty() ? aws.region : arguments.region;
+  if (source.region.empty()) return UsageError("no AWS region: pass --region or set AWS_REGION");
+  source.credentials = aws.credentials;
+  source.cluster_id = arguments.url;
+  std::string error;
+  if (arguments.endpoint.empty()) {
+    source.endpoint = fetch::EmrEndpoint(source.region);
+  } else {
+    std::optional<fetch::Url> endpoint = fetch::ParseUrl(arguments.endpoint, &error);
+    if (!endpoint) return UsageError("bad --endpoint: " + error);
+    source.endpoint = *endpoint;
+  }
+  std::vector<std::string> hosts = arguments.extra_hosts;
+  hosts.push_back(source.endpoint.host);
+  hosts.push_back("*.emrappui-prod." + source.region + ".amazonaws.com");
+  fetch::HttpClient client(hosts, arguments.limits);
+  if (isatty(STDERR_FILENO)) {
+    std::fprintf(stderr, "sparkdx fetch: opening the persistent UI of %s (this can take a minute)...\n",
+                 source.cluster_id.c_str());
+  }
+  fetch::EmrSession session = fetch::OpenPersistentUi(client, source);
+  if (!session.ok) return FetchError(session.error);
+  if (arguments.list) return List(client, session.history_server, arguments.filter);
+  return Download(
+      [&](const fetch::BodySink& sink) {
+        return fetch::FetchEmrLogs(client, source, &session, arguments.app_id, arguments.attempt_id, sink);
+      },
+      arguments);
+}
+
+}  // namespace
+
+int RunFetch(const std::vector<std::string>& args) {
+  FetchArguments arguments;
+  int parsed = Parse(args, &arguments);
+  if (parsed >= 0) return parsed;
+  return arguments.source_kind == "emr" ? FetchFromEmr(arguments) : FetchFromHistoryServer(arguments);
 }
 
 }  // namespace sparkdx::cli

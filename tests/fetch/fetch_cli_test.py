@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""`sparkdx fetch history-server` end to end, against a fake History Server
-on 127.0.0.1 (Python's http.server) that answers as Spark's REST API does:
-the application list, and logs as a zip streamed without a length. Checks
-exit codes and messages for the happy path, missing applications, basic
-authentication, SSRF through a redirect, and a truncated download.
+"""`sparkdx fetch` end to end, against fakes on 127.0.0.1 (Python's
+http.server): a History Server that answers as Spark's REST API does (the
+application list, logs as a zip streamed without a length), and AWS EMR
+(its JSON API, every request's SigV4 signature checked with botocore, AWS's
+own signer, then the persistent UI's presigned URL, session cookie and
+History Server under /shs). Checks exit codes and messages for the happy
+paths, missing applications, basic authentication, SSRF through a redirect,
+a truncated download, and bad AWS credentials.
 
 usage: fetch_cli_test.py <sparkdx binary> <repository root>
 """
@@ -86,6 +89,99 @@ def make_handler(zip_bytes, state):
     return Handler
 
 
+def have_botocore():
+    try:
+        import botocore  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def botocore_signature_ok(headers, body):
+    """Recomputes the request's signature with botocore (Debian's 1.29),
+    pinned to the request's own X-Amz-Date; None when botocore is absent."""
+    try:
+        import datetime
+        from unittest import mock
+        from botocore.auth import SigV4Auth
+        from botocore.awsrequest import AWSRequest
+        from botocore.credentials import Credentials
+    except ImportError:
+        return None
+    when = datetime.datetime.strptime(headers.get("X-Amz-Date", ""), "%Y%m%dT%H%M%SZ")
+    request = AWSRequest(method="POST", url="http://" + headers["Host"] + "/", data=body,
+                         headers={"Content-Type": headers.get("Content-Type"),
+                                  "X-Amz-Target": headers.get("X-Amz-Target")})
+    token = headers.get("X-Amz-Security-Token")
+    with mock.patch("botocore.auth.datetime") as fake:
+        fake.datetime.utcnow.return_value = when
+        SigV4Auth(Credentials("AKIDEXAMPLE", "emr-test-secret", token), "elasticmapreduce", "us-east-1").add_auth(request)
+    return request.headers["Authorization"] == headers.get("Authorization")
+
+
+def make_emr_handler(zip_bytes, state):
+    history = make_handler(zip_bytes, state)
+
+    class EmrHandler(history):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            valid = botocore_signature_ok(self.headers, body)
+            if valid is False:
+                return self.answer(403, {"__type": "InvalidSignatureException",
+                                         "message": "The request signature we calculated does not match"})
+            action = self.headers.get("X-Amz-Target", "").split(".")[-1]
+            request = json.loads(body)
+            if action == "DescribeCluster":
+                if request.get("ClusterId") != "j-TESTCLUSTER":
+                    return self.answer(400, {"__type": "com.amazonaws.emr#InvalidRequestException",
+                                             "message": "Cluster id '%s' is not valid." % request.get("ClusterId")})
+                return self.answer(200, {"Cluster": {"Id": "j-TESTCLUSTER",
+                                                     "ClusterArn": "arn:aws:elasticmapreduce:us-east-1:1:cluster/j-TESTCLUSTER"}})
+            if action == "CreatePersistentAppUI":
+                return self.answer(200, {"PersistentAppUIId": "p-testui"})
+            if action == "DescribePersistentAppUI":
+                return self.answer(200, {"PersistentAppUI": {"PersistentAppUIStatus": "ATTACHED"}})
+            if action == "GetPersistentAppUIPresignedURL":
+                state["token"] = "t%d" % (state.get("sessions", 0) + 1)
+                return self.answer(200, {"PresignedURLReady": True, "PresignedURL": "http://127.0.0.1:%d/p-testui/?authToken=%s"
+                                         % (self.server.server_address[1], state["token"])})
+            return self.answer(400, {"__type": "UnknownOperationException"})
+
+        def answer(self, status, document):
+            data = json.dumps(document).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/x-amz-json-1.1")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):
+            path = self.path.split("?")[0]
+            if path == "/p-testui/":
+                if "authToken=" + state.get("token", "-") not in self.path:
+                    self.send_response(403)
+                    self.end_headers()
+                    return
+                state["sessions"] = state.get("sessions", 0) + 1
+                self.send_response(302)
+                self.send_header("Set-Cookie", "emr_session=s%d; Path=/; HttpOnly" % state["sessions"])
+                self.send_header("Location", "/shs/")
+                self.end_headers()
+                return
+            if path == "/shs/":
+                self.send_response(200)
+                self.end_headers()
+                return
+            if path.startswith("/shs/"):
+                if "emr_session=s%d" % state.get("sessions", -1) not in (self.headers.get("Cookie") or ""):
+                    self.send_response(403)
+                    self.end_headers()
+                    return
+                self.path = self.path[len("/shs"):]
+            return history.do_GET(self)
+    return EmrHandler
+
+
 def run(binary, *args, env_extra=None):
     env = dict(os.environ)
     env.update(env_extra or {})
@@ -164,6 +260,39 @@ def main():
         check(usage.returncode == 2 and b"give either --list or --app ID" in usage.stderr, "usage errors exit 2")
         bad_url = run(binary, "fetch", "history-server", "https://user:pw@host/", "--list")
         check(bad_url.returncode == 2 and b"pw" not in bad_url.stderr, "URLs with credentials are refused unechoed")
+
+        emr_state = {}
+        emr = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_emr_handler(zip_bytes, emr_state))
+        threading.Thread(target=emr.serve_forever, daemon=True).start()
+        endpoint = "http://127.0.0.1:%d" % emr.server_address[1]
+        aws = {"HOME": work, "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "emr-test-secret",
+               "AWS_REGION": "us-east-1", "AWS_PROFILE": "", "AWS_SESSION_TOKEN": ""}
+        if not have_botocore():
+            print("SKIPPED the EMR part: python3-botocore is not installed (apt-get install python3-botocore)")
+        else:
+            emr_list = run(binary, "fetch", "emr", "j-TESTCLUSTER", "--endpoint", endpoint, "--list", env_extra=aws)
+            check(emr_list.returncode == 0 and APP_ID.encode() in emr_list.stdout,
+                  "emr --list: signed calls accepted by botocore's check, session opened, applications listed")
+            emr_out = os.path.join(work, "emr.zip")
+            emr_get = run(binary, "fetch", "emr", "j-TESTCLUSTER", "--endpoint", endpoint, "--app", APP_ID,
+                          "-o", emr_out, env_extra=aws)
+            check(emr_get.returncode == 0 and open(emr_out, "rb").read() == zip_bytes, "emr --app downloads the zip")
+            with_token = dict(aws, AWS_SESSION_TOKEN="EXAMPLESESSIONTOKEN")
+            check(run(binary, "fetch", "emr", "j-TESTCLUSTER", "--endpoint", endpoint, "--list",
+                      env_extra=with_token).returncode == 0, "emr with a session token (signed)")
+            wrong = dict(aws, AWS_SECRET_ACCESS_KEY="not-the-secret")
+            refused = run(binary, "fetch", "emr", "j-TESTCLUSTER", "--endpoint", endpoint, "--list", env_extra=wrong)
+            check(refused.returncode == 4 and b"HTTP 403: InvalidSignatureException" in refused.stderr
+                  and b"not-the-secret" not in refused.stderr, "a wrong secret: AWS's reason, exit 4, secret not shown")
+            unknown = run(binary, "fetch", "emr", "j-NOPE", "--endpoint", endpoint, "--list", env_extra=aws)
+            check(unknown.returncode == 4 and b"InvalidRequestException: Cluster id 'j-NOPE' is not valid." in unknown.stderr,
+                  "an unknown cluster: AWS's reason, exit 4")
+        no_credentials = run(binary, "fetch", "emr", "j-TESTCLUSTER", "--endpoint", endpoint, "--list",
+                             env_extra={"HOME": work, "AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "",
+                                        "AWS_PROFILE": "", "AWS_REGION": "us-east-1"})
+        check(no_credentials.returncode == 2 and b"no AWS credentials for profile 'default'" in no_credentials.stderr,
+              "no AWS credentials: usage error naming where they were looked for")
+        emr.shutdown()
 
     server.shutdown()
     print("fetch_cli_test: %d failure(s)" % len(FAILURES))
