@@ -5,12 +5,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
 
 #include "aws_credentials.h"
+#include "databricks.h"
 #include "emr.h"
 #include "exit_codes.h"
 #include "history_server.h"
@@ -22,6 +24,7 @@ namespace {
 const char kHelp[] =
     "usage: sparkdx fetch history-server <url> --list | --app <id> [options]\n"
     "       sparkdx fetch emr <cluster-id> --list | --app <id> [options]\n"
+    "       sparkdx fetch databricks <workspace-url> --cluster <id> [-o DIR] [options]\n"
     "\n"
     "Downloads an application's event logs (the History Server REST API's logs\n"
     "zip), to analyse them or keep them, from:\n"
@@ -32,10 +35,15 @@ const char kHelp[] =
     "                        region as the AWS CLI finds them (AWS_ACCESS_KEY_ID/\n"
     "                        AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, or ~/.aws/credentials\n"
     "                        and ~/.aws/config with AWS_PROFILE; AWS_REGION)\n"
+    "  databricks <url>      a Databricks workspace: the event logs a cluster delivered to DBFS\n"
+    "                        (cluster log delivery), written under DIR as delivered; the\n"
+    "                        personal access token from DATABRICKS_TOKEN or --bearer-token-env\n"
     "\n"
     "  sparkdx fetch history-server http://shs:18080 --list --status completed --limit 20\n"
     "  sparkdx fetch history-server http://shs:18080 --app app-1 -o - | sparkdx analyze -\n"
     "  sparkdx fetch emr j-2AXXXXXXGAPLF --region us-east-1 --app application_1_0001\n"
+    "  DATABRICKS_TOKEN=dapi... sparkdx fetch databricks https://adb-1.2.azuredatabricks.net \\\n"
+    "      --cluster 0301-150000-abcd1234 -o logs/ && sparkdx analyze logs/\n"
     "\n"
     "options:\n"
     "  --list                      list applications (id, attempt, user, completed, duration, name)\n"
@@ -43,6 +51,7 @@ const char kHelp[] =
     "  --limit N                   --list: at most N applications\n"
     "  --app ID                    the application whose logs to download\n"
     "  --attempt N                 only this attempt (default: all attempts)\n"
+    "  --cluster ID                databricks: the cluster whose delivered logs to download\n"
     "  -o, --output FILE           where to write the zip; '-' for standard output\n"
     "                              (default: eventLogs-<id>[-<attempt>].zip, as Spark names it)\n"
     "credentials (read from environment variables, never from the command line):\n"
@@ -83,6 +92,7 @@ struct FetchArguments {
   std::vector<std::string> extra_hosts;
   std::string region;
   std::string endpoint;
+  std::string cluster_id;
   fetch::HttpLimits limits;
   fetch::HttpCredentials credentials;
 };
@@ -132,6 +142,8 @@ int Parse(const std::vector<std::string>& args, FetchArguments* out) {
       if (!value(&out->attempt_id) || out->attempt_id.empty()) return UsageError("--attempt needs an attempt id");
     } else if (arg == "-o" || arg == "--output") {
       if (!value(&out->output) || out->output.empty()) return UsageError(arg + " needs a file name or -");
+    } else if (arg == "--cluster") {
+      if (!value(&out->cluster_id) || out->cluster_id.empty()) return UsageError("--cluster needs a cluster id");
     } else if (arg == "--region") {
       if (!value(&out->region) || out->region.empty()) return UsageError("--region needs a region such as us-east-1");
     } else if (arg == "--endpoint") {
@@ -174,14 +186,27 @@ int Parse(const std::vector<std::string>& args, FetchArguments* out) {
   }
   if (positional.empty()) return UsageError("name a source: history-server <url> or emr <cluster-id>");
   out->source_kind = positional[0];
-  if (out->source_kind != "history-server" && out->source_kind != "emr") {
-    return UsageError("unknown source '" + out->source_kind + "' (history-server or emr)");
+  if (out->source_kind != "history-server" && out->source_kind != "emr" && out->source_kind != "databricks") {
+    return UsageError("unknown source '" + out->source_kind + "' (history-server, emr or databricks)");
   }
   if (positional.size() != 2) {
     return UsageError(out->source_kind == "emr" ? "emr needs exactly one <cluster-id>"
-                                                : "history-server needs exactly one <url>");
+                                                : out->source_kind + " needs exactly one <url>");
   }
   out->url = positional[1];
+  if (out->source_kind == "databricks") {
+    if (out->cluster_id.empty()) return UsageError("databricks needs --cluster ID");
+    if (out->list || !out->app_id.empty()) return UsageError("databricks takes --cluster ID, not --list or --app");
+    if (out->credentials.bearer_token.empty()) {
+      const char* token = std::getenv("DATABRICKS_TOKEN");
+      if (token == nullptr || *token == '\0') {
+        return UsageError("databricks needs a personal access token: set DATABRICKS_TOKEN or use --bearer-token-env");
+      }
+      out->credentials.bearer_token = token;
+    }
+    return -1;
+  }
+  if (!out->cluster_id.empty()) return UsageError("--cluster goes with databricks");
   if (out->source_kind == "history-server" && (!out->region.empty() || !out->endpoint.empty())) {
     return UsageError("--region and --endpoint go with emr");
   }
@@ -330,12 +355,61 @@ int FetchFromEmr(const FetchArguments& arguments) {
       arguments);
 }
 
+// Writes each delivered file under DIR at its path below the destination,
+// so DIR/<cluster-id>/eventlog/... is the folder Databricks delivered.
+int FetchFromDatabricks(const FetchArguments& arguments) {
+  std::string error;
+  std::optional<fetch::Url> workspace = fetch::ParseUrl(arguments.url, &error);
+  if (!workspace) return UsageError("bad <url>: " + error);
+  workspace->target = "/";
+  std::vector<std::string> hosts = arguments.extra_hosts;
+  hosts.push_back(workspace->host);
+  fetch::HttpClient client(hosts, arguments.limits);
+  fetch::DatabricksSource source{*workspace, arguments.credentials.bearer_token};
+  fetch::DatabricksCluster cluster = fetch::GetCluster(client, source, arguments.cluster_id);
+  if (!cluster.ok) return FetchError(cluster.error);
+  fetch::EventLogFiles logs = fetch::FindDeliveredEventLogs(client, source, cluster);
+  if (!logs.ok) return FetchError(logs.error);
+  const std::filesystem::path directory = arguments.output.empty() ? std::filesystem::path(cluster.cluster_id)
+                                                                   : std::filesystem::path(arguments.output);
+  // The part of each path from <cluster-id>/eventlog on.
+  const std::string from = logs.root.substr(0, logs.root.size() - ("/" + cluster.cluster_id + "/eventlog").size());
+  uint64_t total_bytes = 0;
+  for (const fetch::DbfsEntry& file : logs.files) {
+    std::filesystem::path relative = file.path.substr(from.size() + 1);
+    if (relative.empty() || relative.is_absolute() || file.path.find("..") != std::string::npos) {
+      return FetchError("refusing the unexpected DBFS path " + file.path);
+    }
+    std::filesystem::path target = directory / relative;
+    std::error_code made;
+    std::filesystem::create_directories(target.parent_path(), made);
+    const std::string partial = target.string() + ".part";
+    std::FILE* out = std::fopen(partial.c_str(), "wb");
+    if (out == nullptr) return FetchError("cannot write " + partial);
+    bool write_failed = false;
+    fetch::HttpResponse read = fetch::ReadDbfsFile(client, source, file.path, [&](const char* data, size_t size) {
+      write_failed = std::fwrite(data, 1, size, out) != size;
+      return !write_failed;
+    });
+    if (std::fclose(out) != 0 || write_failed) return FetchError("cannot write " + partial);
+    if (!read.ok) return FetchError(read.error + " (the bytes received are in " + partial + ")");
+    std::filesystem::rename(partial, target, made);
+    if (made) return FetchError("cannot rename " + partial);
+    total_bytes += read.body_bytes;
+  }
+  std::fprintf(stderr, "sparkdx fetch: wrote %zu event-log files (%llu bytes) of cluster %s (%s) under %s\n",
+               logs.files.size(), static_cast<unsigned long long>(total_bytes), cluster.cluster_id.c_str(),
+               cluster.state.c_str(), directory.string().c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunFetch(const std::vector<std::string>& args) {
   FetchArguments arguments;
   int parsed = Parse(args, &arguments);
   if (parsed >= 0) return parsed;
+  if (arguments.source_kind == "databricks") return FetchFromDatabricks(arguments);
   return arguments.source_kind == "emr" ? FetchFromEmr(arguments) : FetchFromHistoryServer(arguments);
 }
 

@@ -182,6 +182,45 @@ def make_emr_handler(zip_bytes, state):
     return EmrHandler
 
 
+def make_databricks_handler(dbfs_root):
+    """A workspace whose DBFS /cluster-logs is `dbfs_root`; bearer token dapi-test."""
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def answer(self, status, document):
+            data = json.dumps(document).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):
+            import urllib.parse
+            if self.headers.get("Authorization") != "Bearer dapi-test":
+                return self.answer(403, {"error_code": "PERMISSION_DENIED", "message": "Invalid access token."})
+            url = urllib.parse.urlsplit(self.path)
+            query = dict(urllib.parse.parse_qsl(url.query))
+            if url.path == "/api/2.1/clusters/get":
+                return self.answer(200, {"cluster_id": query.get("cluster_id"), "state": "TERMINATED",
+                                         "cluster_log_conf": {"dbfs": {"destination": "dbfs:/cluster-logs"}}})
+            path = query.get("path", "")
+            if not path.startswith("/cluster-logs") or ".." in path:
+                return self.answer(404, {"error_code": "RESOURCE_DOES_NOT_EXIST"})
+            local = os.path.join(dbfs_root, path[len("/cluster-logs"):].lstrip("/"))
+            if url.path == "/api/2.0/dbfs/list" and os.path.isdir(local):
+                return self.answer(200, {"files": [{"path": path + "/" + name, "is_dir": os.path.isdir(os.path.join(local, name)),
+                                                    "file_size": os.path.getsize(os.path.join(local, name))}
+                                                   for name in sorted(os.listdir(local))]})
+            if url.path == "/api/2.0/dbfs/read" and os.path.isfile(local):
+                offset, length = int(query["offset"]), int(query["length"])
+                data = open(local, "rb").read()[offset:offset + length]
+                return self.answer(200, {"bytes_read": len(data), "data": base64.b64encode(data).decode()})
+            return self.answer(404, {"error_code": "RESOURCE_DOES_NOT_EXIST"})
+    return Handler
+
+
 def run(binary, *args, env_extra=None):
     env = dict(os.environ)
     env.update(env_extra or {})
@@ -293,6 +332,34 @@ def main():
         check(no_credentials.returncode == 2 and b"no AWS credentials for profile 'default'" in no_credentials.stderr,
               "no AWS credentials: usage error naming where they were looked for")
         emr.shutdown()
+
+        workspace = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                                    make_databricks_handler(os.path.join(root, "samples/databricks")))
+        threading.Thread(target=workspace.serve_forever, daemon=True).start()
+        workspace_url = "http://127.0.0.1:%d" % workspace.server_address[1]
+        cluster = "0301-150000-abcd1234"
+        delivered = os.path.join(work, "delivered")
+        got = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster, "-o", delivered,
+                  env_extra={"DATABRICKS_TOKEN": "dapi-test"})
+        check(got.returncode == 0 and b"wrote 3 event-log files" in got.stderr, "databricks: 3 delivered files fetched")
+        fetched_report = run(binary, "analyze", "--format", "json", delivered)
+        direct_report = run(binary, "analyze", "--format", "json", os.path.join(root, "samples/databricks", cluster))
+        if fetched_report.returncode == 0 and direct_report.returncode == 0:
+            a = json.loads(fetched_report.stdout)["applications"]
+            b = json.loads(direct_report.stdout)["applications"]
+            same = len(a) == 1 and a[0]["layout"] == "databricks" and a[0]["findings"] == b[0]["findings"] \
+                and a[0]["tasks"] == b[0]["tasks"]
+        else:
+            same = False
+        check(same, "and they analyse like the delivered folder itself")
+        denied = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster, "-o", delivered,
+                     env_extra={"DATABRICKS_TOKEN": "dapi-expired"})
+        check(denied.returncode == 4 and b"HTTP 403: PERMISSION_DENIED" in denied.stderr
+              and b"dapi-expired" not in denied.stderr, "databricks: an expired token exits 4, token not shown")
+        no_token = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster,
+                       env_extra={"DATABRICKS_TOKEN": ""})
+        check(no_token.returncode == 2 and b"DATABRICKS_TOKEN" in no_token.stderr, "databricks without a token: exit 2")
+        workspace.shutdown()
 
     server.shutdown()
     print("fetch_cli_test: %d failure(s)" % len(FAILURES))
