@@ -8,6 +8,7 @@
 #include "analyze_command.h"
 #include "exit_codes.h"
 #include "fetch_command.h"
+#include "proxy_command.h"
 #include "rest_command.h"
 #include "sparkdx/analyzer.h"
 #include "sparkdx/catalog.h"
@@ -21,8 +22,9 @@ const char kHelp[] =
     "\n"
     "commands:\n"
     "  analyze <input>...   read event logs (files, directories, zips, -) and report\n"
-    "  fetch history-server <url> --list | --app ID [-o FILE]\n"
-    "                       download an application's event logs from a History Server\n"
+    "  fetch history-server <url> | emr <cluster-id> | databricks <url> ...\n"
+    "                       download event logs from a History Server, EMR or Databricks\n"
+    "  proxy --config FILE  serve the web page and let it load logs from those places\n"
     "  rest <input>... <path>\n"
     "                       print what Spark's History Server answers at /api/v1/<path>\n"
     "  catalog issues|events|codecs|rules\n"
@@ -30,7 +32,7 @@ const char kHelp[] =
     "  version              print the version\n"
     "  help                 show this help\n"
     "\n"
-    "Run 'sparkdx <command> --help' for the options of analyze, fetch and rest.\n";
+    "Run 'sparkdx <command> --help' for the options of analyze, fetch, proxy and rest.\n";
 
 int Run(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
@@ -49,6 +51,9 @@ int Run(const std::vector<std::string>& args) {
     }
     std::fputs(sparkdx::CatalogMarkdown(catalog).c_str(), stdout);
     return sparkdx::cli::kExitOk;
+  }
+  if (args[0] == "proxy") {
+    return sparkdx::cli::RunProxy(std::vector<std::string>(args.begin() + 1, args.end()));
   }
   if (args[0] == "fetch") {
     return sparkdx::cli::RunFetch(std::vector<std::string>(args.begin() + 1, args.end()));

@@ -361,6 +361,52 @@ def main():
         check(no_token.returncode == 2 and b"DATABRICKS_TOKEN" in no_token.stderr, "databricks without a token: exit 2")
         workspace.shutdown()
 
+        # sparkdx proxy: the page's way to the same History Server, credentials kept inside.
+        import socket
+        import time
+        import urllib.error
+        import urllib.request
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        proxy_port = probe.getsockname()[1]
+        probe.close()
+        config = os.path.join(work, "proxy.json")
+        with open(config, "w") as out:
+            json.dump({"sources": [{"name": "prod", "kind": "history-server", "url": url,
+                                    "basic_auth_env": "SHS_AUTH"}]}, out)
+        state["basic"] = "alice:s3cret"
+        env = dict(os.environ, SHS_AUTH="alice:s3cret")
+        proxy = subprocess.Popen([binary, "proxy", "--config", config, "--port", str(proxy_port), "--web", root + "/samples"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        try:
+            proxy_url = "http://127.0.0.1:%d" % proxy_port
+            for _ in range(100):
+                try:
+                    announced = json.loads(urllib.request.urlopen(proxy_url + "/api/proxy", timeout=5).read())
+                    break
+                except (urllib.error.URLError, ConnectionError):
+                    time.sleep(0.1)
+            else:
+                announced = {}
+            check(announced.get("sources") == [{"name": "prod", "kind": "history-server"}],
+                  "proxy: announces its sources")
+            zipped = urllib.request.urlopen(proxy_url + "/api/sources/prod/applications/%s/logs" % APP_ID, timeout=30).read()
+            check(zipped == zip_bytes, "proxy: streams the logs zip, authenticating upstream itself")
+            try:
+                urllib.request.urlopen(urllib.request.Request(proxy_url + "/api/proxy",
+                                                              headers={"Origin": "https://evil.example"}), timeout=5)
+                check(False, "proxy: refuses other web sites")
+            except urllib.error.HTTPError as error:
+                check(error.code == 403 and b"alice" not in error.read(), "proxy: refuses other web sites")
+        finally:
+            proxy.terminate()
+            proxy.wait(timeout=30)
+        check(proxy.returncode == 0, "proxy: stops cleanly on SIGTERM")
+        state.pop("basic")
+        bad_config = run(binary, "proxy", "--config", config)
+        check(bad_config.returncode == 2 and b"names SHS_AUTH, which is not set" in bad_config.stderr,
+              "proxy: a credential variable that is not set is a configuration error (exit 2)")
+
     server.shutdown()
     print("fetch_cli_test: %d failure(s)" % len(FAILURES))
     return 1 if FAILURES else 0
