@@ -2,6 +2,7 @@
 //
 //   gen_samples --out-dir DIR [--only NAME]   write DIR/<name>.json for every scenario (or one)
 //   gen_samples --list                        print the scenarios and their pathologies
+//   gen_samples --variants-out-dir DIR        write DIR/<name>.json for every comparison variant
 //
 // The output is byte-identical on every run and machine; the committed
 // samples/diagnosis/*.zstd (compressed by scripts/make-diagnosis-samples.sh)
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <string>
 
+#include "scenario_variants.h"
 #include "scenarios.h"
 #include "simulator.h"
 
@@ -18,11 +20,12 @@ namespace {
 
 int Usage(const char* message) {
   if (message != nullptr) std::fprintf(stderr, "gen_samples: %s\n", message);
-  std::fprintf(stderr, "usage: gen_samples --out-dir DIR [--only NAME]\n       gen_samples --list\n");
+  std::fprintf(stderr, "usage: gen_samples --out-dir DIR [--only NAME]\n       gen_samples --variants-out-dir DIR\n       gen_samples --list\n");
   return 2;
 }
 
-bool WriteLog(const std::string& dir, const sparkdx::samples::ScenarioEntry& entry) {
+template <typename Entry>
+bool WriteLog(const std::string& dir, const Entry& entry) {
   sparkdx::samples::GeneratedLog log = sparkdx::samples::Simulate(entry.build());
   std::string path = dir + "/" + entry.name + ".json";
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -42,12 +45,14 @@ bool WriteLog(const std::string& dir, const sparkdx::samples::ScenarioEntry& ent
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out_dir, only;
+  std::string out_dir, only, variants_dir;
   bool list = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if ((arg == "--out-dir" || arg == "--only") && i + 1 < argc) {
       (arg == "--out-dir" ? out_dir : only) = argv[++i];
+    } else if (arg == "--variants-out-dir" && i + 1 < argc) {
+      variants_dir = argv[++i];
     } else if (arg == "--list") {
       list = true;
     } else if (arg == "-h" || arg == "--help") {
@@ -62,6 +67,12 @@ int main(int argc, char** argv) {
       std::printf("%-24s %s\n", e.name, e.build().pathology.c_str());
     }
     return 0;
+  }
+  if (!variants_dir.empty()) {
+    for (const auto& v : sparkdx::samples::AllVariants()) {
+      if (!WriteLog(variants_dir, v)) return 1;
+    }
+    if (out_dir.empty()) return 0;
   }
   if (out_dir.empty()) return Usage("--out-dir is required");
   if (!only.empty()) {

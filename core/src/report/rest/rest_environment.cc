@@ -12,25 +12,12 @@
 #include "report/rest/jackson_writer.h"
 #include "report/rest/rest_endpoints.h"
 #include "report/rest/rest_map_order.h"
+#include "report/rest/spark_redaction.h"
 
 namespace sparkdx {
 namespace {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
-
-constexpr const char* kRedacted = "*********(redacted)";
-
-// Spark's default spark.redaction.regex, "(?i)secret|password|token|access[.]?key",
-// found anywhere in the text.
-bool LooksSecret(const std::string& text) {
-  std::string lower = text;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower.find("secret") != std::string::npos || lower.find("password") != std::string::npos ||
-      lower.find("token") != std::string::npos || lower.find("accesskey") != std::string::npos) {
-    return true;
-  }
-  return lower.find("access.key") != std::string::npos;
-}
 
 // Spark reads a section into a map (a repeated key keeps its last value)
 // and sorts it by key (UTF-8 byte order here: Java's unless keys mix
@@ -49,8 +36,7 @@ Pairs SortedSection(const Pairs& pairs) {
 RestJson SectionJson(const Pairs& pairs, bool redact) {
   RestJson json = RestJson::array();
   for (const auto& [key, value] : SortedSection(pairs)) {
-    bool secret = redact && (LooksSecret(key) || LooksSecret(value));
-    json.push_back(RestJson::array({key, secret ? std::string(kRedacted) : value}));
+    json.push_back(RestJson::array({key, redact ? SparkRedactedValue(key, value) : value}));
   }
   return json;
 }
