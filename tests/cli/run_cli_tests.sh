@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CLI tests: every directory under cases/ holds
 #   setup          (optional) a bash script run first in $TMP, to create input files
+#   env            (optional) NAME=value lines exported for the command (e.g. a test hook)
 #   cmd            the arguments, one shell line run in $TMP; $SPARKDX is the binary, $CASE the case
 #                  directory, $SAMPLES the repository's samples/ directory, $TMP a fresh scratch directory
 #   exit           the expected exit code
@@ -24,7 +25,8 @@ for case_dir in "$CASES"/*/; do
   if [ -f "$case_dir/setup" ] && ! (cd "$TMP" && bash "$case_dir/setup"); then
     echo "FAIL $name: setup failed"; failed=$((failed + 1)); rm -rf "$TMP"; continue
   fi
-  (cd "$TMP" && eval "\"\$SPARKDX\" $(cat "$case_dir/cmd")") >"$TMP/.stdout" 2>"$TMP/.stderr"
+  (cd "$TMP" && if [ -f "$case_dir/env" ]; then set -a; . "$case_dir/env"; set +a; fi &&
+    eval "\"\$SPARKDX\" $(cat "$case_dir/cmd")") >"$TMP/.stdout" 2>"$TMP/.stderr"
   code=$?
   expected_code=$(cat "$case_dir/exit")
   ok=1

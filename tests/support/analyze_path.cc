@@ -10,7 +10,7 @@ namespace sparkdx::testing {
 
 namespace fs = std::filesystem;
 
-AnalyzedPath AnalyzePath(const fs::path& path, size_t chunk_bytes) {
+AnalyzedPath AnalyzePath(const fs::path& path, size_t chunk_bytes, const AnalyzerOptions& options) {
   std::vector<InputFile> files;
   fs::path base = path.parent_path();
   if (fs::is_directory(path)) {
@@ -23,7 +23,7 @@ AnalyzedPath AnalyzePath(const fs::path& path, size_t chunk_bytes) {
   }
   InputPlan plan = PlanInputs(files);
   AnalyzedPath out;
-  out.analyzer = std::make_unique<Analyzer>();
+  out.analyzer = std::make_unique<Analyzer>(options);
   Analyzer& analyzer = *out.analyzer;
   for (const PlannedLog& log : plan.logs) {
     analyzer.BeginLog(log);

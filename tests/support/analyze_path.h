@@ -19,7 +19,8 @@ struct AnalyzedPath {
 
 // Odd chunk sizes (the default) exercise every boundary the decoders and
 // the line framer handle.
-AnalyzedPath AnalyzePath(const std::filesystem::path& path, size_t chunk_bytes = 65521);
+AnalyzedPath AnalyzePath(const std::filesystem::path& path, size_t chunk_bytes = 65521,
+                         const AnalyzerOptions& options = {});
 
 }  // namespace sparkdx::testing
 
