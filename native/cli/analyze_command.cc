@@ -4,11 +4,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
 #include "budget_options.h"
+#include "cost_options.h"
 #include "exit_codes.h"
+#include "fault_hook.h"
 #include "file_reader.h"
 #include "reading_options.h"
 #include "sparkdx/analyzer.h"
@@ -27,15 +30,23 @@ std::string AnalyzeHelp() {
     "(zstd, lz4, snappy, lzf, gzip, zip) is detected from the content.\n"
     "\n"
     "options:\n"
-    "  --format text|json|markdown output format (default: text); with several\n"
+    "  --format text|json|markdown|html\n"
+    "                              output format (default: text); with several\n"
     "                              inputs, json prints one line per input;\n"
-    "                              markdown suits a pull-request comment\n"
-    "  --out FILE                  write the report to FILE instead of stdout\n") +
+    "                              markdown suits a pull-request comment; html is\n"
+    "                              one self-contained page that opens offline\n"
+    "  --out FILE                  write the report to FILE instead of stdout\n"
+    "  --color auto|always|never   colour the text format (default auto: when\n"
+    "                              stdout is a terminal and NO_COLOR is not set)\n"
+    "  --redact                    replace application names and ids, users, hosts,\n"
+    "                              IPs, paths, tables, SQL literals and secret\n"
+    "                              configuration values by pseudonyms (host-1, ...);\n"
+    "                              numbers stay (docs/redaction.md)\n") +
          kReadingOptionsHelp +
          "  -q, --quiet                 no progress line on stderr\n"
          "  -h, --help                  show this help\n"
          "\n" +
-         kBudgetOptionsHelp +
+         kBudgetOptionsHelp + "\n" + kCostOptionsHelp +
          "\n"
          "exit codes (with several inputs, the worst: 6, 5, 4, 1, 3, then 0):\n"
          "  0  ok: every budget passed (the report may still list issues)\n"
@@ -50,14 +61,18 @@ std::string AnalyzeHelp() {
 
 namespace {
 
+enum class ColorMode { kAuto, kAlways, kNever };
+
 struct AnalyzeOptions {
   std::vector<std::string> inputs;
   ReportFormat format = ReportFormat::kText;
+  ColorMode color = ColorMode::kAuto;
   std::string out_path;
   bool quiet = false;
   AnalyzerOptions analyzer;
   BudgetOptions budget_options;
   Budgets budgets;  // resolved from budget_options
+  CostOptionsParse cost_options;  // resolved into analyzer.cost
 };
 
 int UsageError(const std::string& message) {
@@ -75,6 +90,9 @@ int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
     OptionParse budget = ParseBudgetOption(args, &i, &options->budget_options, &error);
     if (budget == OptionParse::kError) return UsageError(error);
     if (budget == OptionParse::kTaken) continue;
+    OptionParse cost = ParseCostOption(args, &i, &options->cost_options, &error);
+    if (cost == OptionParse::kError) return UsageError(error);
+    if (cost == OptionParse::kTaken) continue;
     const std::string& arg = args[i];
     auto value = [&](std::string* out) {
       if (i + 1 >= args.size()) return false;
@@ -86,16 +104,31 @@ int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
       std::fputs(AnalyzeHelp().c_str(), stdout);
       return kExitOk;
     } else if (arg == "--format") {
-      if (!value(&text)) return UsageError("--format needs a value: text, json or markdown");
+      if (!value(&text)) return UsageError("--format needs a value: text, json, markdown or html");
       if (text == "text") {
         options->format = ReportFormat::kText;
       } else if (text == "json") {
         options->format = ReportFormat::kJson;
       } else if (text == "markdown") {
         options->format = ReportFormat::kMarkdown;
+      } else if (text == "html") {
+        options->format = ReportFormat::kHtml;
       } else {
-        return UsageError("unknown format '" + text + "': use text, json or markdown");
+        return UsageError("unknown format '" + text + "': use text, json, markdown or html");
       }
+    } else if (arg == "--color") {
+      if (!value(&text)) return UsageError("--color needs a value: auto, always or never");
+      if (text == "auto") {
+        options->color = ColorMode::kAuto;
+      } else if (text == "always") {
+        options->color = ColorMode::kAlways;
+      } else if (text == "never") {
+        options->color = ColorMode::kNever;
+      } else {
+        return UsageError("unknown --color value '" + text + "': use auto, always or never");
+      }
+    } else if (arg == "--redact") {
+      options->analyzer.redact = true;
     } else if (arg == "--out") {
       if (!value(&options->out_path)) return UsageError("--out needs a file name");
     } else if (arg == "-q" || arg == "--quiet") {
@@ -107,13 +140,29 @@ int ParseArgs(const std::vector<std::string>& args, AnalyzeOptions* options) {
     }
   }
   if (options->inputs.empty()) return UsageError("no input given");
+  if (options->format == ReportFormat::kHtml && options->inputs.size() > 1) {
+    return UsageError("--format html writes one page: give one input (a directory may hold many logs)");
+  }
   std::string error;
+  if (!ResolveCostOptions(options->cost_options, &options->analyzer.cost, &error)) {
+    std::fprintf(stderr, "sparkdx analyze: %s\n", error.c_str());
+    return kExitUsage;
+  }
   if (!ResolveBudgets(options->budget_options, &options->budgets, &error)) {
     // About the file's content, not the command line: no pointer to --help.
     std::fprintf(stderr, "sparkdx analyze: %s\n", error.c_str());
     return kExitUsage;
   }
   return -1;
+}
+
+// https://no-color.org: a NO_COLOR that is present and not empty turns
+// colour off unless asked for explicitly.
+bool UseColor(ColorMode mode, std::FILE* out) {
+  if (mode != ColorMode::kAuto) return mode == ColorMode::kAlways;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return false;
+  return isatty(fileno(out)) != 0;
 }
 
 // A progress line on stderr, at most a few times a second, only on a terminal.
@@ -156,6 +205,8 @@ int RunAnalyze(const std::vector<std::string>& args) {
     if (out == nullptr) return UsageError("cannot write " + options.out_path);
   }
   bool several = options.inputs.size() > 1;
+  FormatOptions format_options;
+  format_options.ansi_color = UseColor(options.color, out);
   ReportFormat format = options.format;
   if (format == ReportFormat::kJson && several) format = ReportFormat::kJsonCompact;
 
@@ -169,6 +220,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
                     [&](const AnalysisProgress& progress) { progress_line.Update(input, progress); });
     AnalysisResult result = analyzer.Finish();
     progress_line.Clear();
+    MaybeInjectFault();
     if (result.files_ok + result.files_partial == 0) {
       exit_code = WorstExit(exit_code, kExitInputUnreadable);
       std::fprintf(stderr, "sparkdx: %s: nothing could be read (see the report's inputs and issues)\n", label);
@@ -184,7 +236,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
       if (gate.status == BudgetStatus::kInconclusive) exit_code = WorstExit(exit_code, kExitInconclusive);
       document = AddBudgetsToReport(result.report_json, gate);
     }
-    std::string text = FormatReport(document, format);
+    std::string text = FormatReport(document, format, format_options);
     if ((format == ReportFormat::kText || format == ReportFormat::kMarkdown) && several && i > 0) {
       std::fputs("\n", out);
     }

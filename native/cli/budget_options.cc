@@ -18,6 +18,7 @@ constexpr BudgetFlag kBudgetFlags[] = {
     {"--max-spill", "max_spill"},
     {"--max-failed-task-rate", "max_failed_task_rate"},
     {"--min-core-efficiency", "min_core_efficiency"},
+    {"--max-cost", "max_cost_usd"},
     {"--fail-on", "fail_on"},
 };
 
@@ -50,6 +51,8 @@ const char kBudgetOptionsHelp[] =
     "                              failed task attempts / finished attempts (0.05, 5%)\n"
     "  --min-core-efficiency FRACTION\n"
     "                              task time / executor core time held\n"
+    "  --max-cost USD              the run's cost (cost.total.usd; see the cost\n"
+    "                              options below; 25 or 12.50)\n"
     "  --fail-on info|warning|critical\n"
     "                              any finding at or above this severity\n";
 

@@ -1,6 +1,6 @@
 // `sparkdx analyze`'s budget options (docs/budgets.md): --budgets FILE and
 // one flag per budget (--max-runtime, --max-skew, --max-spill,
-// --max-failed-task-rate, --min-core-efficiency, --fail-on); flags override
+// --max-failed-task-rate, --min-core-efficiency, --max-cost, --fail-on); flags override
 // the file.
 #ifndef SPARKDX_CLI_BUDGET_OPTIONS_H_
 #define SPARKDX_CLI_BUDGET_OPTIONS_H_

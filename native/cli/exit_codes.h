@@ -10,7 +10,7 @@ inline constexpr int kExitBudgetViolated = 1;    // a budget was exceeded
 inline constexpr int kExitUsage = 2;             // bad arguments or budgets file
 inline constexpr int kExitInconclusive = 3;      // a budget could not be evaluated
 inline constexpr int kExitInputUnreadable = 4;   // an input yielded nothing readable at all
-// 5 is reserved for a baseline that cannot be read (a comparison command).
+inline constexpr int kExitBaselineUnreadable = 5;  // compare: the baseline could not be read
 inline constexpr int kExitInternal = 6;          // a bug: an unexpected exception
 
 // The worse of two exit codes when several apply (several inputs, or an

@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "analyze_command.h"
+#include "compare_command.h"
 #include "exit_codes.h"
 #include "fetch_command.h"
 #include "proxy_command.h"
 #include "rest_command.h"
+#include "whatif_command.h"
 #include "sparkdx/analyzer.h"
 #include "sparkdx/catalog.h"
 
@@ -22,6 +24,11 @@ const char kHelp[] =
     "\n"
     "commands:\n"
     "  analyze <input>...   read event logs (files, directories, zips, -) and report\n"
+    "  compare <baseline> <candidate>...\n"
+    "                       compare runs of the same job: deltas, causes, config, findings\n"
+    "  whatif <input>... [--executors N,N] [--executor-cores N] [--executor-memory SIZE]\n"
+    "         [--partitions N] [--dynamic-allocation MIN:MAX]\n"
+    "                       predict wall clock, core-hours and cost of other configurations\n"
     "  fetch history-server <url> | emr <cluster-id> | databricks <url> ...\n"
     "                       download event logs from a History Server, EMR or Databricks\n"
     "  proxy --config FILE  serve the web page and let it load logs from those places\n"
@@ -32,7 +39,7 @@ const char kHelp[] =
     "  version              print the version\n"
     "  help                 show this help\n"
     "\n"
-    "Run 'sparkdx <command> --help' for the options of analyze, fetch, proxy and rest.\n";
+    "Run 'sparkdx <command> --help' for the options of analyze, compare, whatif, fetch, proxy and rest.\n";
 
 int Run(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
@@ -60,6 +67,12 @@ int Run(const std::vector<std::string>& args) {
   }
   if (args[0] == "rest") {
     return sparkdx::cli::RunRest(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+  if (args[0] == "compare") {
+    return sparkdx::cli::RunCompare(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+  if (args[0] == "whatif") {
+    return sparkdx::cli::RunWhatIf(std::vector<std::string>(args.begin() + 1, args.end()));
   }
   if (args[0] == "analyze") {
     return sparkdx::cli::RunAnalyze(std::vector<std::string>(args.begin() + 1, args.end()));

@@ -113,10 +113,20 @@ class Analyzer {
 // "applications", "applications/{app-id}", ..., "applications/{app-id}[/{attempt-id}]/jobs", ...
 std::vector<std::string> RestRouteList();
 
-enum class ReportFormat { kJson, kJsonCompact, kText, kMarkdown };
+// kHtml is one self-contained page (inline styles, no script, nothing
+// fetched) that looks like the web page; it opens offline from a file.
+enum class ReportFormat { kJson, kJsonCompact, kText, kMarkdown, kHtml };
+
+struct FormatOptions {
+  // Text only: ANSI colours for headings, severities and a breakdown bar.
+  // Shells ask for it on a terminal unless NO_COLOR is set (no-color.org).
+  bool ansi_color = false;
+};
+
 // Renders a report produced by Finish() in the given format. Renderers read
 // only the JSON document, so the web page and the CLI show the same thing.
 std::string FormatReport(const std::string& report_json, ReportFormat format);
+std::string FormatReport(const std::string& report_json, ReportFormat format, const FormatOptions& options);
 
 }  // namespace sparkdx
 

@@ -31,6 +31,7 @@ struct Budgets {
   std::optional<uint64_t> max_spill_bytes;       // totals: memory + disk bytes spilled
   std::optional<double> max_failed_task_rate;    // totals: failed / finished attempts, in [0, 1]
   std::optional<double> min_core_efficiency;     // breakdown.core_efficiency, in [0, 1]
+  std::optional<double> max_cost_usd;            // cost.total.usd (docs/cost.md), >= 0
   std::optional<BudgetSeverity> fail_on;        // any finding at or above it violates
 
   bool empty() const;
@@ -38,10 +39,11 @@ struct Budgets {
 
 // Sets the budget named `name` (a budgets-file key: "max_runtime",
 // "max_skew", "max_spill", "max_failed_task_rate", "min_core_efficiency",
-// "fail_on") from its text form: a duration ("90s", "15m", "2h", "1500ms",
-// a plain number is seconds), a size ("10g", "512m", "4096"; powers of
-// 1024), a ratio (>= 1), a fraction ("0.05" or "5%") or a severity
-// ("info", "warning", "critical"). Returns false with *error set for an
+// "max_cost_usd", "fail_on") from its text form: a duration ("90s", "15m",
+// "2h", "1500ms", a plain number is seconds), a size ("10g", "512m",
+// "4096"; powers of 1024), a ratio (>= 1), a fraction ("0.05" or "5%"), an
+// amount of US dollars ("25", "$12.50") or a severity ("info", "warning",
+// "critical"). Returns false with *error set for an
 // unknown name (the message names it) or an invalid value (the message
 // quotes the value and the accepted forms, not the name: callers prefix
 // the flag or key); `budgets` is then unchanged.
@@ -69,7 +71,7 @@ const char* BudgetStatusName(BudgetStatus status);  // "pass", "inconclusive", "
 struct BudgetCheck {
   std::string budget;        // its name, e.g. "max_runtime"
   std::string application;   // the application's id, else its log name
-  std::string unit;          // of limit and measured: "ms", "ratio", "bytes", "fraction", "severity"
+  std::string unit;          // of limit and measured: "ms", "ratio", "bytes", "fraction", "usd", "severity"
   double limit = 0;          // for "severity": 0 info, 1 warning, 2 critical
   std::optional<double> measured;  // null when it could not be measured
   BudgetStatus status = BudgetStatus::kPass;

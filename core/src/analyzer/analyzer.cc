@@ -15,6 +15,7 @@
 #include "base/padded_buffer.h"
 #include "input/file_pipeline.h"
 #include "issues/issue_log.h"
+#include "redact/redact_report.h"
 #include "report/report_builder.h"
 #include "report/rest/rest_api.h"
 
@@ -171,6 +172,7 @@ class Analyzer::Impl : public LogHost {
     ReportData data;
     data.inputs = &inputs_;
     data.issues = &issues_;
+    data.options = &options_;
     for (const auto& log : logs_) {
       if (log->container_only || !log->has_events) continue;
       data.logs.push_back(log.get());
@@ -188,6 +190,12 @@ class Analyzer::Impl : public LogHost {
       }
     }
     result.report_json = BuildReportJson(data);
+    if (options_.redact) {
+      // Last, so every field of the report, whoever added it, is covered.
+      std::vector<const AppStatus*> statuses;
+      for (const LogState* log : data.logs) statuses.push_back(&log->listener.status());
+      result.report_json = redact::RedactReportJson(result.report_json, statuses);
+    }
     return result;
   }
 

@@ -95,6 +95,14 @@ std::optional<double> ParseRatio(std::string_view text) {
   return number;
 }
 
+std::optional<double> ParseUsd(std::string_view text) {
+  if (!text.empty() && text.front() == '$') text.remove_prefix(1);
+  double number = 0;
+  std::string suffix;
+  if (!SplitNumber(text, &number, &suffix) || !suffix.empty() || number < 0) return std::nullopt;
+  return number;
+}
+
 std::optional<double> ParseFraction(std::string_view text) {
   double number = 0;
   std::string suffix;

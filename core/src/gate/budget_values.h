@@ -27,6 +27,9 @@ std::optional<double> ParseRatio(std::string_view text);
 // A fraction in [0, 1]: "0.05" or a percentage "5%".
 std::optional<double> ParseFraction(std::string_view text);
 
+// An amount of US dollars, not negative: "25", "12.50", "$12.50".
+std::optional<double> ParseUsd(std::string_view text);
+
 // "info", "warning" or "critical" (the report's finding severities).
 std::optional<BudgetSeverity> ParseSeverity(std::string_view text);
 // Its report name; the diagnosis's FindingSeverity has the same three

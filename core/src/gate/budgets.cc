@@ -11,7 +11,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-enum class ValueKind { kDuration, kSize, kRatio, kFraction, kSeverity };
+enum class ValueKind { kDuration, kSize, kRatio, kFraction, kUsd, kSeverity };
 
 struct BudgetInfo {
   const char* name;
@@ -22,7 +22,8 @@ struct BudgetInfo {
 constexpr BudgetInfo kBudgetTable[] = {
     {"max_runtime", ValueKind::kDuration},          {"max_skew", ValueKind::kRatio},
     {"max_spill", ValueKind::kSize},                {"max_failed_task_rate", ValueKind::kFraction},
-    {"min_core_efficiency", ValueKind::kFraction},  {"fail_on", ValueKind::kSeverity},
+    {"min_core_efficiency", ValueKind::kFraction},  {"max_cost_usd", ValueKind::kUsd},
+    {"fail_on", ValueKind::kSeverity},
 };
 
 std::string InvalidValue(std::string_view value, ValueKind kind) {
@@ -32,6 +33,7 @@ std::string InvalidValue(std::string_view value, ValueKind kind) {
     case ValueKind::kSize: return "invalid size " + quoted + " (examples: 10g, 512m, 4096 bytes)";
     case ValueKind::kRatio: return "invalid ratio " + quoted + " (a number of at least 1, e.g. 5)";
     case ValueKind::kFraction: return "invalid fraction " + quoted + " (a number from 0 to 1, e.g. 0.05, or a percentage, e.g. 5%)";
+    case ValueKind::kUsd: return "invalid amount " + quoted + " (US dollars, e.g. 25 or 12.50)";
     case ValueKind::kSeverity: return "invalid severity " + quoted + " (use info, warning or critical)";
   }
   return "invalid value " + quoted;
@@ -77,7 +79,7 @@ class SyntaxCheck : public nlohmann::json_sax<Json> {
 
 bool Budgets::empty() const {
   return !max_runtime_ms && !max_skew_ratio && !max_spill_bytes && !max_failed_task_rate && !min_core_efficiency &&
-         !fail_on;
+         !max_cost_usd && !fail_on;
 }
 
 std::vector<std::string> BudgetNames() {
@@ -110,6 +112,9 @@ bool SetBudget(std::string_view name, std::string_view value, Budgets* budgets, 
     if ((ok = fraction.has_value())) {
       (name == "max_failed_task_rate" ? budgets->max_failed_task_rate : budgets->min_core_efficiency) = fraction;
     }
+  } else if (name == "max_cost_usd") {
+    std::optional<double> usd = ParseUsd(value);
+    if ((ok = usd.has_value())) budgets->max_cost_usd = usd;
   } else {
     std::optional<BudgetSeverity> severity = ParseSeverity(value);
     if ((ok = severity.has_value())) budgets->fail_on = severity;
@@ -158,6 +163,7 @@ void MergeBudgets(const Budgets& overrides, Budgets* budgets) {
   if (overrides.max_spill_bytes) budgets->max_spill_bytes = overrides.max_spill_bytes;
   if (overrides.max_failed_task_rate) budgets->max_failed_task_rate = overrides.max_failed_task_rate;
   if (overrides.min_core_efficiency) budgets->min_core_efficiency = overrides.min_core_efficiency;
+  if (overrides.max_cost_usd) budgets->max_cost_usd = overrides.max_cost_usd;
   if (overrides.fail_on) budgets->fail_on = overrides.fail_on;
 }
 

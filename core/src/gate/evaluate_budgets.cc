@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,36 @@ BudgetCheck CoreEfficiency(const Json& app, BudgetCheck check) {
   return check;
 }
 
+std::string Dollars(double usd) {
+  char text[64];
+  std::snprintf(text, sizeof text, "$%.2f", usd);
+  return text;
+}
+
+// The run's cost (docs/cost.md). A run that did not complete cost at least
+// what the log shows: over the budget is a violation, under it unknown.
+BudgetCheck MaxCost(const Json& app, BudgetCheck check) {
+  const Json& cost = At(app, "cost");
+  const Json& usd = At(At(cost, "total"), "usd");
+  if (!usd.is_number()) {
+    std::string why = Str(At(cost, "reason"), "the report has no cost (written by an older sparkdx)");
+    return Inconclusive(check, "the run's cost is unknown: " + why);
+  }
+  double value = Number(usd);
+  Judge(&check, value, true);
+  std::string limit = Dollars(check.limit);
+  if (check.status == BudgetStatus::kViolated) {
+    check.reason = "cost " + Dollars(value) + " exceeds the " + limit + " budget by " + Dollars(value - check.limit);
+    return check;
+  }
+  if (!Flag(At(app, "completed"))) {
+    return Inconclusive(check, "the run did not complete (no ApplicationEnd); it cost at least " + Dollars(value) +
+                                   ", within the " + limit + " budget so far");
+  }
+  check.reason = "cost " + Dollars(value) + " is within the " + limit + " budget";
+  return check;
+}
+
 BudgetCheck FailOn(const Json& app, BudgetCheck check) {
   const auto threshold = static_cast<BudgetSeverity>(static_cast<int>(check.limit));
   std::string name = BudgetSeverityName(threshold);
@@ -183,6 +214,7 @@ std::vector<BudgetCheck> Pending(const Budgets& budgets) {
   if (budgets.max_spill_bytes) add("max_spill", "bytes", static_cast<double>(*budgets.max_spill_bytes));
   if (budgets.max_failed_task_rate) add("max_failed_task_rate", "fraction", *budgets.max_failed_task_rate);
   if (budgets.min_core_efficiency) add("min_core_efficiency", "fraction", *budgets.min_core_efficiency);
+  if (budgets.max_cost_usd) add("max_cost_usd", "usd", *budgets.max_cost_usd);
   if (budgets.fail_on) add("fail_on", "severity", static_cast<double>(*budgets.fail_on));
   return pending;
 }
@@ -193,6 +225,7 @@ BudgetCheck Evaluate(const Json& app, BudgetCheck check) {
   if (check.budget == "max_spill") return Spill(app, std::move(check));
   if (check.budget == "max_failed_task_rate") return FailedTaskRate(app, std::move(check));
   if (check.budget == "min_core_efficiency") return CoreEfficiency(app, std::move(check));
+  if (check.budget == "max_cost_usd") return MaxCost(app, std::move(check));
   return FailOn(app, std::move(check));
 }
 

@@ -7,9 +7,13 @@
 #include <string>
 
 #include "base/format.h"
+#include "report/ansi_style.h"
+#include "report/html/render_html.h"
 #include "report/json_read.h"
 #include "report/render_budgets.h"
+#include "report/render_cost.h"
 #include "report/render_markdown.h"
+#include "report/render_simulation.h"
 #include "sparkdx/analyzer.h"
 
 namespace sparkdx {
@@ -23,9 +27,11 @@ std::string Plural(size_t n, const char* one, const char* many) {
 }
 
 // Parts under half a percent are left out of the text; the JSON has all.
-std::string RenderBreakdown(const Json& breakdown) {
+std::string RenderBreakdown(const Json& breakdown, const AnsiStyle& style) {
   if (!breakdown.is_object()) return "";
-  std::string out = "\n    Where the time went (" + Duration(At(breakdown, "wall_clock_ms")) + " of wall clock)\n";
+  std::string out = "\n    " + style.Heading("Where the time went") + " (" + Duration(At(breakdown, "wall_clock_ms")) +
+                    " of wall clock)\n";
+  out += style.BreakdownBar(At(breakdown, "parts"), "      ");
   for (const Json& part : Items(At(breakdown, "parts"))) {
     double share = Number(At(part, "share"));
     if (share < 0.005) continue;
@@ -41,20 +47,21 @@ std::string RenderBreakdown(const Json& breakdown) {
   return out;
 }
 
-std::string RenderFindings(const Json& app) {
+std::string RenderFindings(const Json& app, const AnsiStyle& style) {
   const Json& findings = Items(At(app, "findings"));
   std::string out;
   if (findings.empty()) {
     out += "\n    No findings.\n";
   } else {
-    out += "\n    Findings, fix these first\n";
+    out += "\n    " + style.Heading("Findings, fix these first") + "\n";
     int n = 0;
     for (const Json& f : findings) {
       const Json& entity = At(f, "entity");
       std::string where = Str(At(entity, "kind"));
       if (!Str(At(entity, "id"), "").empty()) where += " " + Str(At(entity, "id"));
-      out += "\n    " + std::to_string(++n) + ". [" + Str(At(f, "severity")) + "] " + Str(At(f, "rule_id")) + "  " +
-             where + "\n";
+      const std::string severity = Str(At(f, "severity"));
+      out += "\n    " + std::to_string(++n) + ". [" + style.Status(severity, severity) + "] " + Str(At(f, "rule_id")) +
+             "  " + where + "\n";
       out += "       " + Str(At(f, "explanation")) + "\n";
       for (const Json& action : Items(At(f, "recommendation"))) {
         out += "       -> " + Str(At(action, "text")) + "\n";
@@ -97,8 +104,9 @@ std::string RenderStreamingQueries(const Json& app) {
   return out;
 }
 
-std::string RenderApplication(const Json& app) {
-  std::string out = "\n  " + Str(At(app, "id"), "(unknown id)") + "  " + Str(At(app, "name"), "(unnamed)") + "\n";
+std::string RenderApplication(const Json& app, const AnsiStyle& style) {
+  std::string out =
+      "\n  " + style.Heading(Str(At(app, "id"), "(unknown id)") + "  " + Str(At(app, "name"), "(unnamed)")) + "\n";
   if (!At(app, "attempt_id").is_null()) out += "    attempt:        " + Str(At(app, "attempt_id")) + "\n";
   out += "    spark version:  " + Str(At(app, "spark_version"), "unknown") + "\n";
   out += "    duration:       " + Duration(At(app, "duration_ms")) +
@@ -109,18 +117,22 @@ std::string RenderApplication(const Json& app) {
   out += "    log:            " + Str(At(app, "log")) + " (" + Str(At(app, "layout")) + ", " +
          Plural(Items(At(app, "files")).size(), "file", "files") + ")\n";
   out += RenderStreamingQueries(app);
-  out += RenderBreakdown(At(app, "breakdown"));
-  out += RenderFindings(app);
+  out += RenderBreakdown(At(app, "breakdown"), style);
+  std::string simulation = RenderSimulationSummary(At(app, "simulation"), "    ");
+  if (!simulation.empty()) out += "\n" + simulation;
+  out += RenderCostText(app);
+  out += RenderFindings(app, style);
   return out;
 }
 
-std::string RenderText(const Json& report) {
-  std::string out = Str(At(report, "generator")) + " report (schema " + Str(At(report, "schema_version")) + ")\n";
+std::string RenderText(const Json& report, const AnsiStyle& style) {
+  std::string out = Str(At(report, "generator")) + " report (schema " + Str(At(report, "schema_version")) +
+                    (Flag(At(report, "redacted")) ? ", redacted" : "") + ")\n";
   const Json& applications = Items(At(report, "applications"));
   out += "\n" + Plural(applications.size(), "application", "applications") + "\n";
-  for (const Json& app : applications) out += RenderApplication(app);
+  for (const Json& app : applications) out += RenderApplication(app, style);
 
-  out += "\nInput\n";
+  out += "\n" + style.Heading("Input") + "\n";
   for (const Json& input : Items(At(report, "inputs"))) {
     out += "  " + Str(At(input, "name")) + "  " + Str(At(input, "codec"), "?") + "  " +
            HumanBytes(Count(At(input, "bytes_read"))) + " -> " + HumanBytes(Count(At(input, "bytes_decoded"))) +
@@ -134,7 +146,7 @@ std::string RenderText(const Json& report) {
 
   const Json& counts = At(report, "issue_counts");
   if (counts.is_object() && !counts.empty()) {
-    out += "\nIssues\n";
+    out += "\n" + style.Heading("Issues") + "\n";
     for (const auto& [kind, count] : counts.items()) out += "  " + kind + ": " + Str(count) + "\n";
     // Errors first, then warnings, at most kShownIssues; info stays in the JSON.
     constexpr size_t kShownIssues = 10;
@@ -147,7 +159,7 @@ std::string RenderText(const Json& report) {
           continue;
         }
         ++shown;
-        out += "  [" + std::string(severity) + "] " + Str(At(issue, "message")) + "\n";
+        out += "  [" + style.Status(severity, severity) + "] " + Str(At(issue, "message")) + "\n";
       }
     }
     if (hidden > 0) out += "  ... and " + std::to_string(hidden) + " more (the JSON report lists every issue)\n";
@@ -158,6 +170,10 @@ std::string RenderText(const Json& report) {
 }  // namespace
 
 std::string FormatReport(const std::string& report_json, ReportFormat format) {
+  return FormatReport(report_json, format, FormatOptions{});
+}
+
+std::string FormatReport(const std::string& report_json, ReportFormat format, const FormatOptions& options) {
   Json report = Json::parse(report_json, nullptr, /*allow_exceptions=*/false);
   if (report.is_discarded()) return "sparkdx: not a JSON document\n";
   switch (format) {
@@ -165,10 +181,13 @@ std::string FormatReport(const std::string& report_json, ReportFormat format) {
     case ReportFormat::kJsonCompact: return report.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
     case ReportFormat::kText:
       if (!report.is_object() || !At(report, "schema_version").is_number()) return "sparkdx: not a sparkdx report\n";
-      return RenderText(report);
+      return RenderText(report, AnsiStyle(options.ansi_color));
     case ReportFormat::kMarkdown:
       if (!report.is_object() || !At(report, "schema_version").is_number()) return "sparkdx: not a sparkdx report\n";
       return RenderMarkdown(report);
+    case ReportFormat::kHtml:
+      if (!report.is_object() || !At(report, "schema_version").is_number()) return "sparkdx: not a sparkdx report\n";
+      return html::RenderHtml(report);
   }
   return report_json;
 }

@@ -1,8 +1,10 @@
 #include "report/render_markdown.h"
+#include "report/render_simulation.h"
 
 #include <cstdio>
 
 #include "report/json_read.h"
+#include "report/render_cost.h"
 #include "report/render_budgets.h"
 
 namespace sparkdx {
@@ -77,6 +79,9 @@ std::string RenderApplication(const Json& app) {
     }
     out += "\n";
   }
+  out += RenderCostMarkdown(app);
+  std::string simulation = RenderSimulationSummary(At(app, "simulation"), "");
+  if (!simulation.empty()) out += simulation + "\n";
   const Json& findings = Items(At(app, "findings"));
   if (findings.empty()) {
     out += "No findings.\n\n";
@@ -119,7 +124,7 @@ std::string RenderMarkdown(const Json& report) {
   }
   out += RenderBudgetsMarkdown(report);
   out += "<sub>" + Cell(Str(At(report, "generator"))) + ", report schema " + Str(At(report, "schema_version")) +
-         "</sub>\n";
+         (Flag(At(report, "redacted")) ? ", redacted" : "") + "</sub>\n";
   return out;
 }
 

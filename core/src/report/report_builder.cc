@@ -6,8 +6,12 @@
 #include <string>
 
 #include "analysis/app_analysis.h"
+#include "cost/run_cost.h"
 #include "diagnosis/diagnose.h"
+#include "report/cost_json.h"
 #include "report/diagnosis_json.h"
+#include "report/simulation_json.h"
+#include "report/stage_summaries_json.h"
 #include "report/streaming_json.h"
 #include "report/totals_json.h"
 #include "sparkdx/analyzer.h"
@@ -61,7 +65,7 @@ Json InputJson(const InputRecord& record, const std::vector<const LogState*>& lo
               {"application", application}};
 }
 
-Json ApplicationJson(const LogState& log, const std::deque<InputRecord>& inputs) {
+Json ApplicationJson(const LogState& log, const std::deque<InputRecord>& inputs, const AnalyzerOptions& options) {
   const AppStatus& m = log.listener.status();
   Json files = Json::array();
   for (size_t index : log.input_indices) files.push_back(inputs[index].name);
@@ -104,7 +108,15 @@ Json ApplicationJson(const LogState& log, const std::deque<InputRecord>& inputs)
               {"streaming_queries", StreamingQueriesJson(m)}};
   AppAnalysis analysis = AnalyzeApplication(m);
   application["totals"] = TotalsJson(analysis);
-  AddDiagnosisJson(analysis, Diagnose(analysis), &application);
+  Diagnosis diagnosis = Diagnose(analysis);
+  AddDiagnosisJson(analysis, diagnosis, &application);
+  application["stage_summaries"] = StageSummariesJson(analysis);
+  application["sql_summaries"] = SqlSummariesJson(m);
+  application["spark_properties"] = SparkPropertiesJson(m);
+  cost::RunCost run_cost = cost::ComputeRunCost(analysis, options.cost);
+  application["cost"] = CostJson(run_cost);
+  application["simulation"] =
+      SimulationJson(simulate::Simulate(analysis, diagnosis, run_cost.decision.pricing, options.whatif));
   return application;
 }
 
@@ -151,7 +163,7 @@ std::string BuildReportJson(const ReportData& data) {
   report["issues_not_listed"] = data.issues->total() - listed;
 
   Json applications = Json::array();
-  for (const LogState* log : data.logs) applications.push_back(ApplicationJson(*log, *data.inputs));
+  for (const LogState* log : data.logs) applications.push_back(ApplicationJson(*log, *data.inputs, data.options ? *data.options : AnalyzerOptions{}));
   report["applications"] = std::move(applications);
   return report.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -11,6 +11,7 @@
 #include "analyzer/log_state.h"
 #include "input/file_pipeline.h"
 #include "issues/issue_log.h"
+#include "sparkdx/options.h"
 
 namespace sparkdx {
 
@@ -18,6 +19,7 @@ struct ReportData {
   const std::deque<InputRecord>* inputs = nullptr;
   std::vector<const LogState*> logs;
   const IssueLog* issues = nullptr;
+  const AnalyzerOptions* options = nullptr;  // null: defaults
 };
 
 // Compact JSON text.

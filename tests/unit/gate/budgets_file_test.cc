@@ -45,7 +45,7 @@ TEST(BudgetsFileTest, UnknownKeyIsAnError) {
   EXPECT_FALSE(ParseBudgetsJson(R"({"max_runtime": "30m", "max_cost": 5})", &budgets, &error));
   EXPECT_EQ(error,
             "unknown budget 'max_cost' (known: max_runtime, max_skew, max_spill, max_failed_task_rate, "
-            "min_core_efficiency, fail_on)");
+            "min_core_efficiency, max_cost_usd, fail_on)");
   EXPECT_TRUE(budgets.empty()) << "a bad file sets nothing";
 }
 
@@ -102,7 +102,7 @@ TEST(BudgetsFileTest, SetBudgetRejectsAndLeavesBudgetsUnchanged) {
   EXPECT_FALSE(SetBudget("max-spill", "1g", &budgets, &error));
   EXPECT_EQ(error.rfind("unknown budget 'max-spill'", 0), 0u) << error;
   EXPECT_TRUE(budgets.empty());
-  EXPECT_EQ(BudgetNames().size(), 6u);
+  EXPECT_EQ(BudgetNames().size(), 7u);
 }
 
 }  // namespace
