@@ -1,6 +1,6 @@
 # sparkdx developer entry points. A newcomer needs two:
-#   make demo   build, then run sparkdx on a bundled sample
-#   make test   build everything (native and WebAssembly) and run every test
+#   make demo   build, run sparkdx on a bundled sample, then serve the web page
+#   make test   build everything (native, WebAssembly, web page) and run every test
 # Both install what is missing first (scripts/setup.sh: Debian packages and npm only).
 
 SHELL := /bin/bash
@@ -8,12 +8,13 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 WASM_BUILD ?= build-wasm
 DEMO_SAMPLE ?= samples/demo/app-20250301120000-0007.zstd
+DEMO_PORT ?= 8080
 # Native builds use clang, like the WebAssembly build: on the event-parsing
 # hot path it is about 20% faster than GCC 12 (docs/performance.md).
 NATIVE_CC ?= clang-14
 NATIVE_CXX ?= clang++-14
 
-.PHONY: all setup build wasm test test-native test-wasm test-sanitize fuzz demo bench format clean
+.PHONY: all setup build wasm web test test-native test-wasm test-web test-sanitize fuzz demo bench format clean
 
 all: build
 
@@ -28,14 +29,22 @@ build: setup
 wasm: setup
 	@scripts/build-wasm.sh
 
+# The web page (web/): type-check and bundle into web/dist/ (a static site).
+web: wasm
+	@cd web && npm run --silent build
+
 test: build wasm
-	@$(MAKE) --no-print-directory test-native test-wasm test-sanitize
+	@$(MAKE) --no-print-directory test-native test-wasm test-web test-sanitize
 
 test-native:
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 test-wasm:
 	node tests/wasm/wasm_parity.test.cjs $(WASM_BUILD)/bin/sparkdx-node.cjs $(BUILD)/bin/sparkdx
+
+# The page in Chromium (web/e2e/run.mjs): page and exports vs the CLI, a 2 GB log.
+test-web: web build
+	node web/e2e/run.mjs --cli $(BUILD)/bin/sparkdx --gen $(BUILD)/bin/gen_eventlog
 
 # Unit tests under ASan + UBSan (clang) and a deterministic fuzzing run.
 test-sanitize: setup
@@ -44,11 +53,13 @@ test-sanitize: setup
 fuzz: setup
 	scripts/fuzz.sh $(or $(SECONDS),300)
 
-demo: build
+demo: build web
 	@echo "== sparkdx analyze $(DEMO_SAMPLE)"
 	@$(BUILD)/bin/sparkdx analyze $(DEMO_SAMPLE)
 	@echo "== more: one sample per pathology, e.g. $(BUILD)/bin/sparkdx analyze samples/diagnosis/task_skew_shuffle_key.zstd"
 	@echo "   (the list: samples/diagnosis/README.md)"
+	@echo "== the web page (drop a log; it never leaves this machine). Ctrl-C stops the server."
+	@node web/scripts/serve.mjs web/dist --port $(DEMO_PORT)
 
 bench: build
 	bench/run_bench.sh
@@ -57,4 +68,4 @@ format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(WASM_BUILD)
+	rm -rf $(BUILD) $(WASM_BUILD) web/dist

@@ -15,6 +15,8 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   # WebAssembly build (Debian's emscripten; acorn for its JS optimizer)
   emscripten node-acorn
+  # the web page's browser tests (web/e2e/, driven by playwright-core)
+  chromium
   # fetching logs (native/fetch): libcrypto for AWS SigV4, cpp-httplib for HTTP(S), and botocore, AWS's
   # own signer, to test it against
   libssl-dev libcpp-httplib-dev python3-botocore

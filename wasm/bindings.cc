@@ -15,7 +15,10 @@
 //   a.rest('applications/<id>/stages?status=failed') -> {status, body, error}   // after finish();
 //     // what Spark's History Server answers at /api/v1/<path>: status 200 with the JSON body, else 400/404 and error
 //   a.delete();
-//   mod.formatReport(reportJson, 'text' | 'json' | 'json-compact') -> string
+//   mod.formatReport(reportJson, 'text' | 'json' | 'json-compact' | 'markdown' | 'html') -> string
+//     // html: one self-contained page (inline styles, no script), for "save report"
+//   new mod.Analyzer({..., redact: true}): the report with names, hosts, paths and
+//     // secrets replaced by pseudonyms (docs/redaction.md)
 //
 // Loading: the node build (sparkdx-node.cjs) exports the factory itself
 // (require(path), not .default); pass {wasmBinary} in node. The web build
@@ -203,8 +206,10 @@ std::string FormatReportJs(const std::string& report_json, const std::string& fo
     report_format = ReportFormat::kJsonCompact;
   } else if (format == "markdown") {
     report_format = ReportFormat::kMarkdown;
+  } else if (format == "html") {
+    report_format = ReportFormat::kHtml;
   } else {
-    ThrowTypeError("unknown report format '" + format + "' (text, json, json-compact or markdown)");
+    ThrowTypeError("unknown report format '" + format + "' (text, json, json-compact, markdown or html)");
   }
   return FormatReport(report_json, report_format);
 }
@@ -220,6 +225,11 @@ AnalyzerOptions OptionsFromJs(const val& object) {
   options.max_line_bytes = CountField(object, "maxLineBytes", options.max_line_bytes);
   if (options.max_line_bytes == 0) ThrowTypeError("maxLineBytes must be positive");
   options.max_zip_reorder_bytes = CountField(object, "maxZipReorderBytes", options.max_zip_reorder_bytes);
+  if (Present(object, "redact")) {
+    val redact = object["redact"];
+    if (!redact.isTrue() && !redact.isFalse()) ThrowTypeError("redact must be a boolean");
+    options.redact = redact.isTrue();
+  }
   return options;
 }
 
