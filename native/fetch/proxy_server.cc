@@ -124,8 +124,15 @@ class ProxyServer::Impl {
   bool Bind(std::string* error) {
     server_.set_payload_max_length(16 * 1024);
     server_.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-      return Guard(request, response) ? httplib::Server::HandlerResponse::Unhandled
-                                      : httplib::Server::HandlerResponse::Handled;
+      if (!Guard(request, response)) return httplib::Server::HandlerResponse::Handled;
+      // The page looks for a proxy at proxy.json next to itself; a static
+      // host serves the built placeholder ({"proxy": null}), this answers
+      // first (files are served before routes).
+      if (request.method == "GET" && request.path == "/proxy.json") {
+        Announce(response);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
     });
     server_.set_post_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
       std::string origin = request.get_header_value("Origin");
@@ -136,12 +143,7 @@ class ProxyServer::Impl {
       response.set_header("X-Content-Type-Options", "nosniff");
       response.set_header("Cache-Control", "no-store");
     });
-    server_.Get("/api/proxy", [this](const httplib::Request&, httplib::Response& response) {
-      nlohmann::json sources = nlohmann::json::array();
-      for (const ProxySource& source : config_.sources) sources.push_back({{"name", source.name}, {"kind", source.kind}});
-      response.set_content(nlohmann::json{{"proxy", "sparkdx " + options_.version}, {"sources", sources}}.dump(),
-                           "application/json");
-    });
+    server_.Get("/api/proxy", [this](const httplib::Request&, httplib::Response& response) { Announce(response); });
     server_.Get(R"(/api/sources/([^/]+)/applications)", [this](const httplib::Request& request,
                                                                httplib::Response& response) {
       ListApplicationsRoute(request, response);
@@ -188,6 +190,13 @@ class ProxyServer::Impl {
 
   int port() const { return port_; }
   void Serve() { server_.listen_after_bind(); }
+
+  void Announce(httplib::Response& response) const {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const ProxySource& source : config_.sources) sources.push_back({{"name", source.name}, {"kind", source.kind}});
+    response.set_content(nlohmann::json{{"proxy", "sparkdx " + options_.version}, {"sources", sources}}.dump(),
+                         "application/json");
+  }
   void Stop() { server_.stop(); }
 
  private:

@@ -1,7 +1,8 @@
 // `sparkdx proxy`: a small local server that lets the static web page load
 // logs from authenticated places while credentials stay in this process.
 //   GET /                                   the built web page (--web DIR), if any
-//   GET /api/proxy                          {"proxy": "sparkdx <version>", "sources": [{name, kind}]}
+//   GET /api/proxy, /proxy.json             {"proxy": "sparkdx <version>", "sources": [{name, kind}]}
+//                                           (the page reads proxy.json; static hosts serve {"proxy": null})
 //   GET /api/sources/<name>/applications    history-server, emr: the application list (status, limit)
 //   GET /api/sources/<name>/applications/<id>/logs[?attempt=N]
 //                                           history-server, emr: the logs zip, streamed

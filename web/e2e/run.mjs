@@ -11,10 +11,11 @@
 // The large-file test generates a plain log of $SPARKDX_E2E_BIG_BYTES (default
 // 2G) with gen_eventlog into the temp directory and deletes it afterwards;
 // without --gen it is skipped with a message.
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { REPO, WEB, assert, assertEqual, artefactDir, cli, launchBrowser, rendererPeakRss, startServer } from './harness.mjs';
 
 const args = process.argv.slice(2);
@@ -337,6 +338,73 @@ test('zero egress: every request stayed on the origin', async () => {
   assertEqual(away, [], 'requests that left the origin');
   assert(requests.every((u) => !u.startsWith(origin + '/') || new URL(u).pathname.startsWith('/some/sub/path/')), 'every asset came from under the sub-path');
   console.log(`    ${requests.length} requests, all to ${origin}`);
+});
+
+test('through sparkdx proxy: a History Server application, credentials kept in the proxy', async () => {
+  // A History Server fake behind basic auth, serving the History Server zip sample as an application's logs.
+  const zip = sample('zip', 'eventLogs-application_1740830400000_0011.zip');
+  const appId = 'application_1740830400000_0011';
+  const upstreamRequests = [];
+  const upstream = createServer((request, response) => {
+    upstreamRequests.push(request.url);
+    if (request.headers.authorization !== `Basic ${Buffer.from('alice:s3cret').toString('base64')}`) {
+      response.writeHead(401).end('login required');
+      return;
+    }
+    if (request.url.startsWith('/api/v1/applications?') || request.url === '/api/v1/applications') {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify([{ id: appId, name: 'daily rollup', attempts: [{ completed: true, duration: 1, sparkUser: 'etl' }] }]));
+    } else if (request.url === `/api/v1/applications/${appId}/logs`) {
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      response.end(readFileSync(zip));
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => upstream.listen(0, '127.0.0.1', ok));
+  const free = createServer();
+  await new Promise((ok) => free.listen(0, '127.0.0.1', ok));
+  const proxyPort = free.address().port;
+  await new Promise((ok) => free.close(ok));
+  const config = join(tmpdir(), `sparkdx-e2e-proxy-${process.pid}.json`);
+  writeFileSync(config, JSON.stringify({ sources: [{ name: 'prod', kind: 'history-server',
+    url: `http://127.0.0.1:${upstream.address().port}`, basic_auth_env: 'SPARKDX_E2E_SHS_AUTH' }] }));
+  const proxy = spawn(CLI, ['proxy', '--config', config, '--port', String(proxyPort), '--web', DIST],
+    { env: { ...process.env, SPARKDX_E2E_SHS_AUTH: 'alice:s3cret' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise((ok, fail) => {
+      let out = '';
+      proxy.stdout.on('data', (d) => { out += d; if (out.includes('serving')) ok(); });
+      proxy.on('exit', (code) => fail(new Error(`sparkdx proxy exited with ${code}: ${out}`)));
+    });
+    const proxyOrigin = `http://127.0.0.1:${proxyPort}`;
+    const page = await browser.context.newPage();
+    const seen = [];
+    page.on('request', (r) => seen.push(r.url()));
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await page.goto(`${proxyOrigin}/`);
+    await page.waitForSelector('#remote:not([hidden])', { timeout: 30_000 });
+    await page.click('#remote-list');
+    await page.waitForSelector('#remote-app:not([hidden])', { timeout: 30_000 });
+    assertEqual(await page.$eval('#remote-app', (s) => s.value), 'application_1740830400000_0011', 'the listed application');
+    await page.click('#remote-load');
+    assertEqual(await waitForEnd(page), 'done', 'state');
+    page.problems = problems;
+    // The page analysed the zip under the name a History Server download has: the CLI's report for that file.
+    await checkFile(page, zip, 'proxy');
+    await screenshot(page, 'proxy');
+    assertEqual(seen.filter((u) => !u.startsWith(proxyOrigin + '/') && !u.startsWith('blob:') && !u.startsWith('data:')), [],
+      'requests that left the proxy origin');
+    assert(!seen.some((u) => u.includes('s3cret')) && !(await page.content()).includes('s3cret'), 'the credential never reached the page');
+    assert(upstreamRequests.includes(`/api/v1/applications/${appId}/logs`), 'the proxy fetched the logs upstream');
+    assertNoProblems(page);
+    await page.close();
+  } finally {
+    proxy.kill('SIGTERM');
+    upstream.close();
+    rmSync(config, { force: true });
+  }
 });
 
 // ------------------------------------------------------------------ run

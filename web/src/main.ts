@@ -7,6 +7,7 @@ import { h } from './dom';
 import { bytes, duration, rate } from './format';
 import { exportReport } from './export';
 import { fromDrop, fromInput, fromSample, samples, type Intake } from './intake';
+import { detectProxy, fetchApplication, fetchDatabricksCluster, listApplications, type ProxySource } from './remote';
 import type { Finished, Progress } from './protocol';
 import { restBase, type Report } from './report';
 import { views } from './views/index';
@@ -213,3 +214,52 @@ client.ready.then(
   (version) => { $('version').textContent = version; setState('idle'); },
   (error) => { message('error', 'sparkdx could not start', String(error)); setState('failed'); },
 );
+
+// --- the proxy's sources (only when `sparkdx proxy` serves the page)
+void detectProxy().then((info) => {
+  if (!info || info.sources.length === 0) return;
+  const panel = $('remote'), sourceSelect = $<HTMLSelectElement>('remote-source');
+  const appSelect = $<HTMLSelectElement>('remote-app'), clusterInput = $<HTMLInputElement>('remote-cluster');
+  const listButton = $<HTMLButtonElement>('remote-list'), loadButton = $<HTMLButtonElement>('remote-load');
+  const status = $('remote-status');
+  for (const source of info.sources) sourceSelect.append(h('option', { value: source.name }, `${source.name} (${source.kind})`));
+  const selected = (): ProxySource => info.sources.find((s) => s.name === sourceSelect.value) ?? info.sources[0];
+  const arrange = () => {
+    const databricks = selected().kind === 'databricks';
+    listButton.hidden = databricks;
+    clusterInput.hidden = !databricks;
+    appSelect.hidden = databricks || appSelect.options.length === 0;
+    loadButton.disabled = databricks ? clusterInput.value.trim() === '' : appSelect.options.length === 0;
+  };
+  sourceSelect.addEventListener('change', () => { appSelect.replaceChildren(); arrange(); });
+  clusterInput.addEventListener('input', arrange);
+  listButton.addEventListener('click', async () => {
+    status.textContent = 'Listing...';
+    try {
+      const applications = await listApplications(selected().name);
+      appSelect.replaceChildren(...applications.map((a) => h('option', { value: a.id }, `${a.id} ${a.name ? `(${a.name})` : ''}`)));
+      status.textContent = `${applications.length} application(s)`;
+    } catch (error) {
+      status.textContent = '';
+      message('error', `Could not list the applications of ${selected().name}`, String((error as Error).message ?? error));
+    }
+    arrange();
+  });
+  loadButton.addEventListener('click', async () => {
+    const source = selected();
+    status.textContent = 'Downloading through the proxy...';
+    try {
+      const intake = source.kind === 'databricks'
+        ? await fetchDatabricksCluster(source.name, clusterInput.value.trim())
+        : await fetchApplication(source.name, appSelect.value);
+      status.textContent = '';
+      await run(intake);
+    } catch (error) {
+      status.textContent = '';
+      message('error', `Could not load from ${source.name}`, String((error as Error).message ?? error));
+    }
+  });
+  arrange();
+  panel.hidden = false;
+  body.dataset.proxy = info.proxy;
+});

@@ -75,6 +75,12 @@ TEST_F(ProxyFixture, AnnouncesItselfAndItsSourcesWithoutSecrets) {
   EXPECT_EQ(nlohmann::json::parse(result->body),
             (nlohmann::json{{"proxy", "sparkdx test"}, {"sources", {{{"name", "prod"}, {"kind", "history-server"}}}}}));
   EXPECT_EQ(result->body.find("s3cret"), std::string::npos);
+  // The page asks for proxy.json; the built page holds a placeholder that
+  // the proxy must answer before serving files.
+  std::ofstream(web_ / "proxy.json") << R"({"proxy": null})";
+  auto page_probe = client_->Get("/proxy.json");
+  ASSERT_TRUE(page_probe);
+  EXPECT_EQ(page_probe->body, result->body);
 }
 
 TEST_F(ProxyFixture, ListsAndStreamsLogsWithTheSourcesCredentials) {
