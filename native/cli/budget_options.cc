@@ -4,6 +4,8 @@
 #include <cstring>
 #include <cstdio>
 
+#include "file_reader.h"
+
 namespace sparkdx::cli {
 namespace {
 
@@ -21,19 +23,6 @@ constexpr BudgetFlag kBudgetFlags[] = {
     {"--max-cost", "max_cost_usd"},
     {"--fail-on", "fail_on"},
 };
-
-// A budgets file is small. Returns 0 or the errno of the failure (a
-// directory opens, then fails to read with EISDIR).
-int ReadWholeFile(const std::string& path, std::string* text) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return errno;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text->append(buffer, n);
-  int error = std::ferror(file) ? errno : 0;
-  std::fclose(file);
-  return error;
-}
 
 }  // namespace
 
@@ -85,7 +74,7 @@ bool ResolveBudgets(const BudgetOptions& options, Budgets* budgets, std::string*
   *budgets = Budgets();
   if (!options.file.empty()) {
     std::string text;
-    if (int read_error = ReadWholeFile(options.file, &text); read_error != 0) {
+    if (int read_error = ReadSmallFile(options.file, &text); read_error != 0) {
       *error = "cannot read budgets file " + options.file + ": " + std::strerror(read_error);
       return false;
     }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "file_reader.h"
 #include "sparkdx/cost.h"
 
 namespace sparkdx::cli {
@@ -28,18 +29,6 @@ bool ParseFraction(const std::string& text, double* out) {
   if (!ParseNumber(percent ? text.substr(0, text.size() - 1) : text, out)) return false;
   if (percent) *out /= 100;
   return true;
-}
-
-// A catalog is small. Returns 0 or the errno of the failure.
-int ReadWholeFile(const std::string& path, std::string* text) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return errno;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text->append(buffer, n);
-  int error = std::ferror(file) ? errno : 0;
-  std::fclose(file);
-  return error;
 }
 
 }  // namespace
@@ -103,7 +92,7 @@ bool ResolveCostOptions(const CostOptionsParse& parse, CostOptions* options, std
   CostOptions resolved = parse.options;
   if (!parse.catalog_path.empty()) {
     std::string text;
-    int read_error = ReadWholeFile(parse.catalog_path, &text);
+    int read_error = ReadSmallFile(parse.catalog_path, &text);
     if (read_error != 0) {
       *error = "cannot read price catalog " + parse.catalog_path + ": " + std::strerror(read_error);
       return false;

@@ -6,17 +6,18 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
 
 #include "aws_credentials.h"
 #include "databricks.h"
 #include "emr.h"
 #include "exit_codes.h"
+#include "file_reader.h"
 #include "history_server.h"
 #include "size_argument.h"
+
+extern char** environ;
 
 namespace sparkdx::cli {
 namespace {
@@ -302,27 +303,8 @@ int FetchFromHistoryServer(const FetchArguments& arguments) {
       arguments);
 }
 
-// The variables and files the AWS CLI reads, read here (the fetch library
-// takes them as values).
-fetch::AwsCredentialSources MachineAwsSources() {
-  fetch::AwsCredentialSources sources;
-  for (const char* name : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-                           "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
-                           "HOME"}) {
-    if (const char* value = std::getenv(name)) sources.environment[name] = value;
-  }
-  sources.read_file = [](const std::string& path) -> std::optional<std::string> {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  };
-  return sources;
-}
-
 int FetchFromEmr(const FetchArguments& arguments) {
-  fetch::AwsCredentialsResult aws = fetch::LoadAwsCredentials(MachineAwsSources());
+  fetch::AwsCredentialsResult aws = fetch::LoadAwsCredentials(MachineCredentialSources());
   if (!aws.ok) return UsageError(aws.error);
   fetch::EmrSource source;
   source.region = arguments.region.empty() ? aws.region : arguments.region;
@@ -411,6 +393,21 @@ int RunFetch(const std::vector<std::string>& args) {
   if (parsed >= 0) return parsed;
   if (arguments.source_kind == "databricks") return FetchFromDatabricks(arguments);
   return arguments.source_kind == "emr" ? FetchFromEmr(arguments) : FetchFromHistoryServer(arguments);
+}
+
+fetch::AwsCredentialSources MachineCredentialSources() {
+  fetch::AwsCredentialSources sources;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    std::string pair = *entry;
+    size_t equals = pair.find('=');
+    if (equals != std::string::npos) sources.environment[pair.substr(0, equals)] = pair.substr(equals + 1);
+  }
+  sources.read_file = [](const std::string& path) -> std::optional<std::string> {
+    std::string text;
+    if (ReadSmallFile(path, &text) != 0) return std::nullopt;
+    return text;
+  };
+  return sources;
 }
 
 }  // namespace sparkdx::cli

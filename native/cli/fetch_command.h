@@ -7,9 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "aws_credentials.h"
+
 namespace sparkdx::cli {
 
 int RunFetch(const std::vector<std::string>& args);
+
+// This process's environment variables and a reader of the files they name
+// (AWS credential files): what the fetch library takes as values, shared by
+// `sparkdx fetch` and `sparkdx proxy`.
+fetch::AwsCredentialSources MachineCredentialSources();
 
 }  // namespace sparkdx::cli
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -126,6 +127,17 @@ void AnalyzeArgument(const std::string& argument, Analyzer* analyzer, const Prog
     analyzer->EndLog();
   }
   analyzer->AddSkippedFiles(plan.skipped);
+}
+
+int ReadSmallFile(const std::string& path, std::string* text) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return errno;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text->append(buffer, n);
+  int error = std::ferror(file) ? errno : 0;
+  std::fclose(file);
+  return error;
 }
 
 }  // namespace sparkdx::cli

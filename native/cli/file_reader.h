@@ -23,6 +23,11 @@ bool ListInput(const std::string& argument, std::vector<InputFile>* files, std::
 // Feeds one input argument ("-" is standard input) into `analyzer`.
 void AnalyzeArgument(const std::string& argument, Analyzer* analyzer, const ProgressFn& progress);
 
+// Reads a small file the user names (a budgets file, a price catalog, the
+// proxy's configuration) whole. Returns 0 or the errno of the failure (a
+// directory opens, then fails to read with EISDIR).
+int ReadSmallFile(const std::string& path, std::string* text);
+
 }  // namespace sparkdx::cli
 
 #endif  // SPARKDX_CLI_FILE_READER_H_

@@ -3,16 +3,15 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "exit_codes.h"
+#include "fetch_command.h"
+#include "file_reader.h"
 #include "proxy_server.h"
 #include "size_argument.h"
 #include "sparkdx/analyzer.h"
-
-extern char** environ;
 
 namespace sparkdx::cli {
 namespace {
@@ -85,24 +84,12 @@ int RunProxy(const std::vector<std::string>& args) {
     }
   }
   if (config_path.empty()) return UsageError("--config FILE is required");
-  std::ifstream in(config_path, std::ios::binary);
-  if (!in) return UsageError("cannot read " + config_path);
-  std::stringstream text;
-  text << in.rdbuf();
-  fetch::AwsCredentialSources environment;
-  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
-    std::string pair = *entry;
-    size_t equals = pair.find('=');
-    if (equals != std::string::npos) environment.environment[pair.substr(0, equals)] = pair.substr(equals + 1);
+  std::string config_text;
+  if (int read_error = ReadSmallFile(config_path, &config_text); read_error != 0) {
+    return UsageError("cannot read " + config_path + ": " + std::strerror(read_error));
   }
-  environment.read_file = [](const std::string& path) -> std::optional<std::string> {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return std::nullopt;
-    std::stringstream contents;
-    contents << file.rdbuf();
-    return contents.str();
-  };
-  fetch::ProxyConfig config = fetch::ParseProxyConfig(text.str(), config_path, environment);
+  fetch::AwsCredentialSources environment = MachineCredentialSources();
+  fetch::ProxyConfig config = fetch::ParseProxyConfig(config_text, config_path, environment);
   if (!config.ok) return UsageError(config.error);
   if (!web_given && std::filesystem::is_directory("web/dist")) options.web_directory = "web/dist";
 

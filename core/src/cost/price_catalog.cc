@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/iso_time.h"
+#include "base/json_syntax.h"
 
 namespace sparkdx::embedded {
 // core/data/prices/*.json, compiled in by core/CMakeLists.txt.
@@ -44,34 +45,6 @@ const BuiltInFile kBuiltIn[] = {
 // No list price in these catalogs comes near this; a larger number is a
 // typo (or a value in cents).
 constexpr double kMaxPlausibleNumber = 1e5;
-
-// Accepts any well-formed JSON and keeps the first syntax error's message
-// (the core has no exceptions in WebAssembly).
-class SyntaxCheck : public nlohmann::json_sax<Json> {
- public:
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) override {
-    message_ = error.what();
-    size_t bracket = message_.find("] ");
-    if (message_.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) message_.erase(0, bracket + 2);
-    return false;
-  }
-  const std::string& message() const { return message_; }
-
- private:
-  std::string message_;
-};
 
 bool ReadText(const Json& object, const char* key, bool required, std::string* out, std::string* error) {
   auto it = object.find(key);
@@ -200,8 +173,7 @@ bool ParsePriceCatalog(std::string_view text, std::string_view file_name, PriceC
     *error = file + ": " + message;
     return false;
   };
-  SyntaxCheck check;
-  if (!Json::sax_parse(text, &check)) return fail("not valid JSON: " + check.message());
+  if (std::string syntax = JsonSyntaxError(text); !syntax.empty()) return fail("not valid JSON: " + syntax);
   Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!document.is_object()) return fail("expected a JSON object (a price catalog, see docs/cost.md)");
 

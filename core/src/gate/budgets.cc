@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "base/json_syntax.h"
 #include "gate/budget_values.h"
 #include "sparkdx/gate.h"
 
@@ -44,36 +45,6 @@ std::string KnownNames() {
   for (const BudgetInfo& info : kBudgetTable) names += std::string(names.empty() ? "" : ", ") + info.name;
   return names;
 }
-
-// Accepts any well-formed JSON and keeps the first syntax error's message,
-// so a bad file is reported without exceptions (the WebAssembly build has
-// none).
-class SyntaxCheck : public nlohmann::json_sax<Json> {
- public:
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) override {
-    message_ = error.what();
-    // "[json.exception.parse_error.101] parse error at line 1, ..." -> "parse error at line 1, ..."
-    size_t bracket = message_.find("] ");
-    if (message_.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) message_.erase(0, bracket + 2);
-    return false;
-  }
-  const std::string& message() const { return message_; }
-
- private:
-  std::string message_;
-};
 
 }  // namespace
 
@@ -124,9 +95,8 @@ bool SetBudget(std::string_view name, std::string_view value, Budgets* budgets, 
 }
 
 bool ParseBudgetsJson(std::string_view text, Budgets* budgets, std::string* error) {
-  SyntaxCheck check;
-  if (!Json::sax_parse(text, &check)) {
-    *error = "not valid JSON: " + check.message();
+  if (std::string syntax = JsonSyntaxError(text); !syntax.empty()) {
+    *error = "not valid JSON: " + syntax;
     return false;
   }
   Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
