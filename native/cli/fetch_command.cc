@@ -357,7 +357,7 @@ int FetchFromDatabricks(const FetchArguments& arguments) {
   // The part of each path from <cluster-id>/eventlog on.
   const std::string from = logs.root.substr(0, logs.root.size() - ("/" + cluster.cluster_id + "/eventlog").size());
   uint64_t total_bytes = 0;
-  for (const fetch::DbfsEntry& file : logs.files) {
+  for (const fetch::StoredFile& file : logs.files) {
     std::filesystem::path relative = file.path.substr(from.size() + 1);
     if (relative.empty() || relative.is_absolute() || file.path.find("..") != std::string::npos) {
       return FetchError("refusing the unexpected DBFS path " + file.path);

@@ -59,6 +59,22 @@ std::string DbfsPath(const std::string& destination) {
 
 std::string FileName(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
+// "/Volumes/a b/c" -> "/Volumes/a%20b/c": each segment encoded.
+std::string EncodePath(const std::string& path) {
+  std::string encoded;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    encoded += UriEncode(std::string_view(path).substr(start, slash - start));
+    if (slash < path.size()) encoded += "/";
+    start = slash + 1;
+  }
+  return encoded;
+}
+
+bool IsVolumePath(const std::string& path) { return path.rfind("/Volumes/", 0) == 0; }
+
 }  // namespace
 
 bool DecodeBase64(const std::string& text, std::string* out) {
@@ -110,8 +126,8 @@ DatabricksCluster GetCluster(HttpClient& client, const DatabricksSource& source,
   return cluster;
 }
 
-DbfsListing ListDbfs(HttpClient& client, const DatabricksSource& source, const std::string& path) {
-  DbfsListing listing;
+StoredListing ListDbfs(HttpClient& client, const DatabricksSource& source, const std::string& path) {
+  StoredListing listing;
   JsonAnswer answer = GetJson(client, source, "/api/2.0/dbfs/list?path=" + UriEncode(path));
   if (!answer.ok) {
     listing.error = answer.error;
@@ -120,7 +136,7 @@ DbfsListing ListDbfs(HttpClient& client, const DatabricksSource& source, const s
   auto files = answer.body.find("files");
   if (files != answer.body.end() && files->is_array()) {
     for (const nlohmann::json& file : *files) {
-      DbfsEntry entry;
+      StoredFile entry;
       entry.path = StringField(file, "path");
       entry.is_dir = file.value("is_dir", false);
       auto size = file.find("file_size");
@@ -175,44 +191,132 @@ EventLogFiles FindDeliveredEventLogs(HttpClient& client, const DatabricksSource&
                   "volume destination in the cluster's logging settings";
     return found;
   }
-  if (cluster.log_destination.rfind("s3:", 0) == 0 || cluster.log_destination.rfind("/Volumes", 0) == 0) {
+  if (cluster.log_destination.rfind("s3:", 0) == 0) {
     found.error = "cluster " + cluster.cluster_id + " delivers logs to " + cluster.log_destination +
-                  ": only DBFS destinations are read so far; copy the eventlog folder and run sparkdx analyze on it";
+                  ": S3 destinations are not read by sparkdx; copy the eventlog folder (aws s3 cp --recursive) "
+                  "and run sparkdx analyze on it, or use --via live (running) or --via history (terminated)";
     return found;
   }
   found.root = DbfsPath(cluster.log_destination);
+  auto list = [&](const std::string& path) {
+    return IsVolumePath(found.root) ? ListVolumeDirectory(client, source, path) : ListDbfs(client, source, path);
+  };
   while (!found.root.empty() && found.root.back() == '/') found.root.pop_back();
   found.root += "/" + cluster.cluster_id + "/eventlog";
-  DbfsListing level_a = ListDbfs(client, source, found.root);
+  StoredListing level_a = list(found.root);
   if (!level_a.ok) {
     found.error = level_a.error;
     return found;
   }
-  for (const DbfsEntry& a : level_a.entries) {
+  for (const StoredFile& a : level_a.entries) {
     if (!a.is_dir) continue;
-    DbfsListing level_b = ListDbfs(client, source, a.path);
+    StoredListing level_b = list(a.path);
     if (!level_b.ok) {
       found.error = level_b.error;
       return found;
     }
-    for (const DbfsEntry& b : level_b.entries) {
+    for (const StoredFile& b : level_b.entries) {
       if (!b.is_dir) continue;
-      DbfsListing files = ListDbfs(client, source, b.path);
+      StoredListing files = list(b.path);
       if (!files.ok) {
         found.error = files.error;
         return found;
       }
-      for (const DbfsEntry& file : files.entries) {
+      for (const StoredFile& file : files.entries) {
         if (!file.is_dir && FileName(file.path).rfind("eventlog", 0) == 0) found.files.push_back(file);
       }
     }
   }
   if (found.files.empty()) {
-    found.error = "no event-log files under dbfs:" + found.root + " (logs are delivered about every 5 minutes)";
+    found.error = "no event-log files under " + std::string(IsVolumePath(found.root) ? "" : "dbfs:") + found.root +
+                  " (logs are delivered about every 5 minutes)";
     return found;
   }
   found.ok = true;
   return found;
+}
+
+StoredListing ListVolumeDirectory(HttpClient& client, const DatabricksSource& source, const std::string& path) {
+  StoredListing listing;
+  std::string page_token;
+  for (int page = 0; page < 10'000; ++page) {
+    std::string target = "/api/2.0/fs/directories" + EncodePath(path) + "?page_size=1000";
+    if (!page_token.empty()) target += "&page_token=" + UriEncode(page_token);
+    JsonAnswer answer = GetJson(client, source, target);
+    if (!answer.ok) {
+      listing.error = answer.error;
+      return listing;
+    }
+    auto contents = answer.body.find("contents");
+    if (contents != answer.body.end() && contents->is_array()) {
+      for (const nlohmann::json& item : *contents) {
+        StoredFile entry;
+        entry.path = StringField(item, "path");
+        entry.is_dir = item.value("is_directory", false);
+        auto size = item.find("file_size");
+        if (size != item.end() && size->is_number_integer()) entry.file_size = size->get<int64_t>();
+        if (!entry.path.empty()) listing.entries.push_back(entry);
+      }
+    }
+    page_token = StringField(answer.body, "next_page_token");
+    if (page_token.empty()) {
+      listing.ok = true;
+      return listing;
+    }
+  }
+  listing.error = "listing " + path + ": more than 10000 pages";
+  return listing;
+}
+
+HttpResponse ReadVolumeFile(HttpClient& client, const DatabricksSource& source, const std::string& path,
+                            const BodySink& sink) {
+  HttpRequest request;
+  request.url = source.workspace;
+  request.url.target = "/api/2.0/fs/files" + EncodePath(path);
+  HttpCredentials credentials;
+  credentials.bearer_token = source.token;
+  HttpResponse response = client.Send(request, credentials, sink);
+  if (!response.ok && (response.status == 401 || response.status == 403)) {
+    response.error += " (is the access token valid, with READ VOLUME on the volume?)";
+  }
+  return response;
+}
+
+HttpResponse ReadDeliveredFile(HttpClient& client, const DatabricksSource& source, const std::string& path,
+                               const BodySink& sink) {
+  return IsVolumePath(path) ? ReadVolumeFile(client, source, path, sink) : ReadDbfsFile(client, source, path, sink);
+}
+
+std::string OrgIdOfWorkspace(const std::string& host) {
+  // adb-1234567890123456.7.azuredatabricks.net
+  if (host.rfind("adb-", 0) != 0) return "0";
+  size_t end = host.find('.', 4);
+  std::string digits = host.substr(4, end == std::string::npos ? std::string::npos : end - 4);
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return "0";
+  return digits;
+}
+
+Url DriverProxyBase(const Url& workspace, const std::string& org_id, const std::string& cluster_id, int ui_port) {
+  Url base = workspace;
+  base.target = "/driver-proxy-api/o/" + UriEncode(org_id) + "/" + UriEncode(cluster_id) + "/" +
+                std::to_string(ui_port);
+  return base;
+}
+
+std::string DataPlaneHost(const std::string& workspace_host) {
+  for (const char* prefix : {"adb-", "dbc-"}) {
+    const std::string p = prefix;
+    if (workspace_host.rfind(p, 0) == 0 && workspace_host.rfind(p + "dp-", 0) != 0) {
+      return p + "dp-" + workspace_host.substr(p.size());
+    }
+  }
+  return "";
+}
+
+Url HistoricalUiBase(const Url& dataplane, const std::string& cluster_id, int64_t spark_context_id) {
+  Url base = dataplane;
+  base.target = "/sparkui/" + UriEncode(cluster_id) + "/driver-" + std::to_string(spark_context_id);
+  return base;
 }
 
 }  // namespace sparkdx::fetch

@@ -132,7 +132,7 @@ bool RefreshSession(HttpClient& client, const EmrSource& source, EmrSession* ses
   }
   Url base = opened.final_url;
   base.target = "/shs";
-  session->history_server = {base, {}};
+  session->history_server = {base, {}, {}};
   session->ok = true;
   session->error.clear();
   return true;

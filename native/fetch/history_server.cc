@@ -1,5 +1,9 @@
 #include "history_server.h"
 
+#include <cctype>
+#include <chrono>
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "sigv4.h"  // UriEncode
@@ -12,6 +16,19 @@ std::string StringAt(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+// True when `body` is a web page rather than JSON (a login page, or a
+// server's "loading" page).
+bool LooksLikeHtml(const std::string& body) {
+  size_t first = body.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && body[first] == '<';
+}
+
+bool SaysLoading(const std::string& body) {
+  std::string lower = body.substr(0, 64 * 1024);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("loading") != std::string::npos || lower.find("please wait") != std::string::npos;
+}
+
 }  // namespace
 
 Url HistoryServerUrl(const Url& base, const std::vector<std::string>& segments, const std::string& query) {
@@ -22,6 +39,48 @@ Url HistoryServerUrl(const Url& base, const std::vector<std::string>& segments, 
   for (const std::string& segment : segments) path += "/" + UriEncode(segment);
   url.target = query.empty() ? path : path + "?" + query;
   return url;
+}
+
+ApiAnswer GetApiJson(HttpClient& client, const HistoryServerSource& source, const std::vector<std::string>& segments,
+                     const std::string& query, size_t max_bytes) {
+  ApiAnswer answer;
+  HttpRequest request;
+  request.url = HistoryServerUrl(source.base, segments, query);
+  request.headers.emplace_back("Accept", "application/json");
+  const std::string what = DescribeRequest("GET", request.url);
+  for (int attempt = 0;; ++attempt) {
+    std::string body;
+    HttpResponse response = client.Send(request, source.credentials, [&](const char* data, size_t size) {
+      if (body.size() + size > max_bytes) return false;
+      body.append(data, size);
+      return true;
+    });
+    answer.status = response.status;
+    if (!response.ok) {
+      answer.error = response.error;
+      if (body.size() >= max_bytes) answer.error += " (the answer is over " + std::to_string(max_bytes >> 20) + " MiB)";
+      return answer;
+    }
+    if (LooksLikeHtml(body)) {
+      if (SaysLoading(body) && attempt < source.warm_up.attempts) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(source.warm_up.wait_ms));
+        continue;
+      }
+      answer.error = what + (SaysLoading(body)
+                                 ? ": the server is still loading the application (a \"loading\" page after " +
+                                       std::to_string(attempt + 1) + " tries); try again in a minute"
+                                 : ": the answer is a web page, not JSON (a login page? the session or cookie may "
+                                   "have expired)");
+      return answer;
+    }
+    answer.body = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (answer.body.is_discarded()) {
+      answer.error = what + ": the answer is not JSON";
+      return answer;
+    }
+    answer.ok = true;
+    return answer;
+  }
 }
 
 ApplicationList ListApplications(HttpClient& client, const HistoryServerSource& source,
@@ -37,25 +96,15 @@ ApplicationList ListApplications(HttpClient& client, const HistoryServerSource& 
   add("maxDate", filter.max_date);
   if (filter.limit > 0) add("limit", std::to_string(filter.limit));
 
-  HttpRequest request;
-  request.url = HistoryServerUrl(source.base, {"applications"}, query);
-  request.headers.emplace_back("Accept", "application/json");
-  std::string body;
-  constexpr size_t kMaxListBytes = size_t{256} << 20;
-  HttpResponse response = client.Send(request, source.credentials, [&](const char* data, size_t size) {
-    if (body.size() + size > kMaxListBytes) return false;
-    body.append(data, size);
-    return true;
-  });
-  if (!response.ok) {
-    list.error = response.error;
+  ApiAnswer answer = GetApiJson(client, source, {"applications"}, query);
+  if (!answer.ok) {
+    list.error = answer.error;
     return list;
   }
-  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  const std::string what = DescribeRequest("GET", request.url);
-  if (parsed.is_discarded() || !parsed.is_array()) {
-    list.error = what + ": the answer is not a JSON array of applications (is this a Spark History Server? "
-                        "a login page can look like this)";
+  const nlohmann::json& parsed = answer.body;
+  if (!parsed.is_array()) {
+    list.error = DescribeRequest("GET", HistoryServerUrl(source.base, {"applications"}, query)) +
+                 ": the answer is not a JSON array of applications (is this a Spark History Server?)";
     return list;
   }
   for (const nlohmann::json& entry : parsed) {

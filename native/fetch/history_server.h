@@ -12,13 +12,25 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "http_client.h"
 
 namespace sparkdx::fetch {
 
+// Some servers answer an HTML "loading" page while they replay a log
+// (Databricks' historical Spark UI says "Loading historical Spark UI"):
+// API reads retry it `attempts` times, `wait_ms` apart. 0 attempts: an
+// HTML answer is an error at once (usually a login page).
+struct WarmUpPolicy {
+  int attempts = 0;
+  int wait_ms = 30'000;
+};
+
 struct HistoryServerSource {
   Url base;
   HttpCredentials credentials;
+  WarmUpPolicy warm_up;
 };
 
 // Filters the History Server applies itself (its own parameter names).
@@ -56,6 +68,18 @@ ApplicationList ListApplications(HttpClient& client, const HistoryServerSource& 
 // streamed to `sink`. The response's status and error say how it went.
 HttpResponse FetchApplicationLogs(HttpClient& client, const HistoryServerSource& source, const std::string& app_id,
                                   const std::string& attempt_id, const BodySink& sink);
+
+struct ApiAnswer {
+  bool ok = false;
+  std::string error;   // names the request; says so when the answer was a web page
+  int status = 0;
+  nlohmann::json body;
+};
+
+// GET <base>/api/v1/<segments>[?query] as JSON, at most `max_bytes`,
+// waiting out a warm-up page as the source's policy says.
+ApiAnswer GetApiJson(HttpClient& client, const HistoryServerSource& source, const std::vector<std::string>& segments,
+                     const std::string& query = "", size_t max_bytes = size_t{256} << 20);
 
 // The URL of a History Server API path under `base` ("applications" ->
 // <base>/api/v1/applications), path segments encoded.

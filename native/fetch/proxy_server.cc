@@ -275,7 +275,7 @@ class ProxyServer::Impl {
   bool OpenUpstream(const ProxySource& source, Upstream* upstream, std::string* error) {
     if (source.kind == "history-server") {
       upstream->client = std::make_shared<HttpClient>(ClientFor(source));
-      upstream->history_server = {source.url, source.credentials};
+      upstream->history_server = {source.url, source.credentials, {}};
       return true;
     }
     std::lock_guard<std::mutex> lock(emr_mutex_);
@@ -382,7 +382,7 @@ class ProxyServer::Impl {
     const std::string prefix = logs.root.substr(0, logs.root.size() - ("/" + cluster.cluster_id + "/eventlog").size());
     if (index < 0) {
       nlohmann::json files = nlohmann::json::array();
-      for (const DbfsEntry& file : logs.files) {
+      for (const StoredFile& file : logs.files) {
         files.push_back({{"path", file.path.substr(prefix.size() + 1)}, {"size_bytes", file.file_size}});
       }
       response.set_content(nlohmann::json{{"cluster_id", cluster.cluster_id}, {"state", cluster.state}, {"files", files}}

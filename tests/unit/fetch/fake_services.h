@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "sparkdx/analyzer.h"
 #include "support/test_paths.h"
 #include "support/zip_writer.h"
 #include "url.h"
@@ -121,6 +122,50 @@ class HistoryServerRoutes {
   std::string zip_;
   std::string last_query_;
   int downloads_ = 0;
+};
+
+// A Spark UI's REST API under `prefix`, answered by a finished analyzer
+// (so the fake says what a History Server would say of that log), behind
+// `gate`. Like a live application's UI, its logs route answers 200 with an
+// empty zip. The first `loading_pages` answers are an HTML "loading" page,
+// as Databricks' historical Spark UI sends while it replays a log.
+class SparkUiRoutes {
+ public:
+  using Gate = HistoryServerRoutes::Gate;
+
+  SparkUiRoutes(httplib::Server& server, const std::string& prefix, const Analyzer& analyzer, Gate gate,
+                int loading_pages = 0)
+      : analyzer_(analyzer), gate_(std::move(gate)), loading_pages_(loading_pages) {
+    server.Get(prefix + R"(/api/v1/(.*))", [this, prefix](const httplib::Request& request, httplib::Response& response) {
+      if (!gate_(request, response)) return;
+      ++requests_;
+      if (loading_pages_ > 0) {
+        --loading_pages_;
+        response.set_content("<html><title>Loading</title><body>Loading historical Spark UI...</body></html>",
+                             "text/html");
+        return;
+      }
+      std::string path = request.matches[1];
+      if (path.size() > 5 && path.compare(path.size() - 5, 5, "/logs") == 0) {
+        response.set_content(std::string("PK\x05\x06", 4) + std::string(18, '\0'), "application/octet-stream");
+        return;
+      }
+      const size_t query = request.target.find('?');
+      if (query != std::string::npos) path += request.target.substr(query);
+      RestResponse answer = analyzer_.Rest(path);
+      response.status = answer.http_status;
+      response.set_content(answer.http_status == 200 ? answer.body : answer.error,
+                           answer.http_status == 200 ? "application/json" : "text/plain");
+    });
+  }
+
+  int requests() const { return requests_; }
+
+ private:
+  const Analyzer& analyzer_;
+  Gate gate_;
+  int loading_pages_;
+  int requests_ = 0;
 };
 
 }  // namespace sparkdx::fetch::fakes
