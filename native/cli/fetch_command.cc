@@ -15,6 +15,7 @@
 #include "exit_codes.h"
 #include "file_reader.h"
 #include "history_server.h"
+#include "rest_rebuild.h"
 #include "size_argument.h"
 
 extern char** environ;
@@ -36,15 +37,25 @@ const char kHelp[] =
     "                        region as the AWS CLI finds them (AWS_ACCESS_KEY_ID/\n"
     "                        AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, or ~/.aws/credentials\n"
     "                        and ~/.aws/config with AWS_PROFILE; AWS_REGION)\n"
-    "  databricks <url>      a Databricks workspace: the event logs a cluster delivered to DBFS\n"
-    "                        (cluster log delivery), written under DIR as delivered; the\n"
-    "                        personal access token from DATABRICKS_TOKEN or --bearer-token-env\n"
+    "  databricks <url>      a Databricks workspace and one of its clusters (--cluster), with the\n"
+    "                        personal access token from DATABRICKS_TOKEN or --bearer-token-env,\n"
+    "                        --via (default: delivered when the cluster delivers logs, else\n"
+    "                        live when it runs, else history):\n"
+    "                          delivered  the files cluster log delivery wrote (DBFS or a\n"
+    "                                     Unity Catalog volume), under DIR as delivered\n"
+    "                          live       the running cluster's Spark UI, via the driver proxy\n"
+    "                          history    the terminated cluster's historical Spark UI (needs\n"
+    "                                     the browser's cookie: --cookie-env)\n"
+    "                        live and history have no logs download: the log is rebuilt from\n"
+    "                        the UI's REST API (<app>.json; docs/fetch.md says what is kept)\n"
     "\n"
     "  sparkdx fetch history-server http://shs:18080 --list --status completed --limit 20\n"
     "  sparkdx fetch history-server http://shs:18080 --app app-1 -o - | sparkdx analyze -\n"
     "  sparkdx fetch emr j-2AXXXXXXGAPLF --region us-east-1 --app application_1_0001\n"
     "  DATABRICKS_TOKEN=dapi... sparkdx fetch databricks https://adb-1.2.azuredatabricks.net \\\n"
     "      --cluster 0301-150000-abcd1234 -o logs/ && sparkdx analyze logs/\n"
+    "  sparkdx fetch databricks https://adb-1.2.azuredatabricks.net --cluster 0301-150000-abcd1234 \\\n"
+    "      --via live -o - | sparkdx analyze -\n"
     "\n"
     "options:\n"
     "  --list                      list applications (id, attempt, user, completed, duration, name)\n"
@@ -52,7 +63,7 @@ const char kHelp[] =
     "  --limit N                   --list: at most N applications\n"
     "  --app ID                    the application whose logs to download\n"
     "  --attempt N                 only this attempt (default: all attempts)\n"
-    "  --cluster ID                databricks: the cluster whose delivered logs to download\n"
+    "  --cluster ID                databricks: the cluster whose logs to download\n"
     "  -o, --output FILE           where to write the zip; '-' for standard output\n"
     "                              (default: eventLogs-<id>[-<attempt>].zip, as Spark names it)\n"
     "credentials (read from environment variables, never from the command line):\n"
@@ -62,6 +73,14 @@ const char kHelp[] =
     "emr:\n"
     "  --region REGION             the cluster's region (default: AWS_REGION, then the profile's)\n"
     "  --endpoint URL              the EMR API endpoint (default https://elasticmapreduce.<region>.amazonaws.com)\n"
+    "databricks:\n"
+    "  --via delivered|live|history  where to read the cluster's logs (see above)\n"
+    "  --org-id ID                 live: the workspace id in driver-proxy paths (default: from an\n"
+    "                              Azure adb-<id> host, else 0)\n"
+    "  --ui-port N                 live: the driver's Spark UI port (default 40001)\n"
+    "  --dataplane-url URL         history: the data-plane host (default: the workspace host\n"
+    "                              with adb-/dbc- turned into adb-dp-/dbc-dp-)\n"
+    "  --warm-up SECONDS           history: how long to wait while the UI loads the log (default 300)\n"
     "limits:\n"
     "  --allow-host HOST           also accept redirects to HOST (repeatable; '*.example.com'\n"
     "                              for subdomains); by default only <url>'s host is contacted\n"
@@ -94,6 +113,11 @@ struct FetchArguments {
   std::string region;
   std::string endpoint;
   std::string cluster_id;
+  std::string via;  // databricks: "delivered", "live", "history"; "" to choose
+  std::string org_id;
+  int ui_port = 40001;
+  std::string dataplane_url;
+  int warm_up_seconds = 300;
   fetch::HttpLimits limits;
   fetch::HttpCredentials credentials;
 };
@@ -145,6 +169,26 @@ int Parse(const std::vector<std::string>& args, FetchArguments* out) {
       if (!value(&out->output) || out->output.empty()) return UsageError(arg + " needs a file name or -");
     } else if (arg == "--cluster") {
       if (!value(&out->cluster_id) || out->cluster_id.empty()) return UsageError("--cluster needs a cluster id");
+    } else if (arg == "--via") {
+      if (!value(&out->via) || (out->via != "delivered" && out->via != "live" && out->via != "history")) {
+        return UsageError("--via needs delivered, live or history");
+      }
+    } else if (arg == "--org-id") {
+      if (!value(&out->org_id) || out->org_id.empty()) return UsageError("--org-id needs the workspace id");
+    } else if (arg == "--ui-port") {
+      std::optional<uint64_t> port;
+      if (!value(&text) || !(port = ParseCount(text)) || *port == 0 || *port > 65535) {
+        return UsageError("--ui-port needs a port from 1 to 65535");
+      }
+      out->ui_port = static_cast<int>(*port);
+    } else if (arg == "--dataplane-url") {
+      if (!value(&out->dataplane_url) || out->dataplane_url.empty()) return UsageError("--dataplane-url needs a URL");
+    } else if (arg == "--warm-up") {
+      std::optional<uint64_t> seconds;
+      if (!value(&text) || !(seconds = ParseCount(text)) || *seconds > 3600) {
+        return UsageError("--warm-up needs seconds from 0 to 3600");
+      }
+      out->warm_up_seconds = static_cast<int>(*seconds);
     } else if (arg == "--region") {
       if (!value(&out->region) || out->region.empty()) return UsageError("--region needs a region such as us-east-1");
     } else if (arg == "--endpoint") {
@@ -197,7 +241,10 @@ int Parse(const std::vector<std::string>& args, FetchArguments* out) {
   out->url = positional[1];
   if (out->source_kind == "databricks") {
     if (out->cluster_id.empty()) return UsageError("databricks needs --cluster ID");
-    if (out->list || !out->app_id.empty()) return UsageError("databricks takes --cluster ID, not --list or --app");
+    if (out->via == "delivered" && (out->list || !out->app_id.empty())) {
+      return UsageError("--via delivered takes the cluster's files, not --list or --app");
+    }
+    if (out->list && !out->app_id.empty()) return UsageError("give either --list or --app ID");
     if (out->credentials.bearer_token.empty()) {
       const char* token = std::getenv("DATABRICKS_TOKEN");
       if (token == nullptr || *token == '\0') {
@@ -207,7 +254,7 @@ int Parse(const std::vector<std::string>& args, FetchArguments* out) {
     }
     return -1;
   }
-  if (!out->cluster_id.empty()) return UsageError("--cluster goes with databricks");
+  if (!out->cluster_id.empty() || !out->via.empty()) return UsageError("--cluster and --via go with databricks");
   if (out->source_kind == "history-server" && (!out->region.empty() || !out->endpoint.empty())) {
     return UsageError("--region and --endpoint go with emr");
   }
@@ -244,15 +291,17 @@ int List(fetch::HttpClient& client, const fetch::HistoryServerSource& source, co
 // Fetches the logs zip into a sink; the source decides how.
 using LogsFetcher = std::function<fetch::HttpResponse(const fetch::BodySink&)>;
 
-int Download(const LogsFetcher& fetch_logs, const FetchArguments& arguments) {
-  std::string output = arguments.output;
-  if (output.empty()) {
-    output = "eventLogs-" + arguments.app_id + (arguments.attempt_id.empty() ? "" : "-" + arguments.attempt_id) + ".zip";
-  }
+// `rebuilt`, when given, is set by the fetcher when the log was rebuilt
+// from a REST API rather than downloaded: the default name then ends in
+// .json rather than .zip.
+int Download(const LogsFetcher& fetch_logs, const FetchArguments& arguments, const bool* rebuilt = nullptr) {
+  const std::string stem =
+      "eventLogs-" + arguments.app_id + (arguments.attempt_id.empty() ? "" : "-" + arguments.attempt_id);
+  std::string output = arguments.output.empty() ? stem + ".zip" : arguments.output;
   const bool to_stdout = output == "-";
   // A download goes to <file>.part and is renamed when complete, so a
   // failed one never looks like a whole log (and is kept for inspection).
-  const std::string partial = output + ".part";
+  const std::string partial = (arguments.output.empty() ? stem : output) + ".part";
   std::FILE* file = to_stdout ? stdout : std::fopen(partial.c_str(), "wb");
   if (file == nullptr) return FetchError("cannot write " + partial);
   const bool progress = isatty(STDERR_FILENO);
@@ -279,6 +328,11 @@ int Download(const LogsFetcher& fetch_logs, const FetchArguments& arguments) {
     if (!to_stdout && response.body_bytes == 0) std::remove(partial.c_str());
     return FetchError(response.error + kept);
   }
+  if (rebuilt != nullptr && *rebuilt) {
+    std::fprintf(stderr, "sparkdx fetch: the server has no logs download for %s; the log was rebuilt from its REST API "
+                         "(what is kept: docs/fetch.md)\n", arguments.app_id.c_str());
+    if (arguments.output.empty()) output = stem + ".json";
+  }
   if (!to_stdout) {
     if (std::rename(partial.c_str(), output.c_str()) != 0) return FetchError("cannot rename " + partial + " to " + output);
     std::fprintf(stderr, "sparkdx fetch: wrote %s (%llu bytes)\n", output.c_str(),
@@ -294,7 +348,7 @@ int FetchFromHistoryServer(const FetchArguments& arguments) {
   std::vector<std::string> hosts = arguments.extra_hosts;
   hosts.push_back(base->host);
   fetch::HttpClient client(hosts, arguments.limits);
-  fetch::HistoryServerSource source{*base, arguments.credentials};
+  fetch::HistoryServerSource source{*base, arguments.credentials, {}};
   if (arguments.list) return List(client, source, arguments.filter);
   return Download(
       [&](const fetch::BodySink& sink) {
@@ -339,17 +393,8 @@ int FetchFromEmr(const FetchArguments& arguments) {
 
 // Writes each delivered file under DIR at its path below the destination,
 // so DIR/<cluster-id>/eventlog/... is the folder Databricks delivered.
-int FetchFromDatabricks(const FetchArguments& arguments) {
-  std::string error;
-  std::optional<fetch::Url> workspace = fetch::ParseUrl(arguments.url, &error);
-  if (!workspace) return UsageError("bad <url>: " + error);
-  workspace->target = "/";
-  std::vector<std::string> hosts = arguments.extra_hosts;
-  hosts.push_back(workspace->host);
-  fetch::HttpClient client(hosts, arguments.limits);
-  fetch::DatabricksSource source{*workspace, arguments.credentials.bearer_token};
-  fetch::DatabricksCluster cluster = fetch::GetCluster(client, source, arguments.cluster_id);
-  if (!cluster.ok) return FetchError(cluster.error);
+int FetchDelivered(const FetchArguments& arguments, fetch::HttpClient& client, const fetch::DatabricksSource& source,
+                   const fetch::DatabricksCluster& cluster) {
   fetch::EventLogFiles logs = fetch::FindDeliveredEventLogs(client, source, cluster);
   if (!logs.ok) return FetchError(logs.error);
   const std::filesystem::path directory = arguments.output.empty() ? std::filesystem::path(cluster.cluster_id)
@@ -360,7 +405,7 @@ int FetchFromDatabricks(const FetchArguments& arguments) {
   for (const fetch::StoredFile& file : logs.files) {
     std::filesystem::path relative = file.path.substr(from.size() + 1);
     if (relative.empty() || relative.is_absolute() || file.path.find("..") != std::string::npos) {
-      return FetchError("refusing the unexpected DBFS path " + file.path);
+      return FetchError("refusing the unexpected path " + file.path);
     }
     std::filesystem::path target = directory / relative;
     std::error_code made;
@@ -369,7 +414,7 @@ int FetchFromDatabricks(const FetchArguments& arguments) {
     std::FILE* out = std::fopen(partial.c_str(), "wb");
     if (out == nullptr) return FetchError("cannot write " + partial);
     bool write_failed = false;
-    fetch::HttpResponse read = fetch::ReadDbfsFile(client, source, file.path, [&](const char* data, size_t size) {
+    fetch::HttpResponse read = fetch::ReadDeliveredFile(client, source, file.path, [&](const char* data, size_t size) {
       write_failed = std::fwrite(data, 1, size, out) != size;
       return !write_failed;
     });
@@ -383,6 +428,99 @@ int FetchFromDatabricks(const FetchArguments& arguments) {
                logs.files.size(), static_cast<unsigned long long>(total_bytes), cluster.cluster_id.c_str(),
                cluster.state.c_str(), directory.string().c_str());
   return kExitOk;
+}
+
+// A Databricks cluster's Spark UI (live or historical) as a History
+// Server: list its application, or fetch its log (rebuilt from the REST API
+// when the UI has no logs download, which is the usual case).
+int FetchFromDatabricksUi(const FetchArguments& given, fetch::HttpClient& client, const fetch::HistoryServerSource& ui) {
+  FetchArguments arguments = given;
+  fetch::ApplicationFilter filter = arguments.filter;
+  if (arguments.list) return List(client, ui, filter);
+  if (arguments.app_id.empty()) {
+    // A cluster's Spark context is one application: take it.
+    fetch::ApplicationList list = fetch::ListApplications(client, ui, filter);
+    if (!list.ok) return FetchError(list.error);
+    if (list.applications.size() != 1) {
+      std::string ids;
+      for (const fetch::ApplicationInfo& app : list.applications) ids += " " + app.id;
+      return FetchError("the cluster's UI lists " + std::to_string(list.applications.size()) +
+                        " applications; choose one with --app:" + (ids.empty() ? " (none)" : ids));
+    }
+    arguments.app_id = list.applications[0].id;
+  }
+  bool rebuilt = false;
+  const bool progress = isatty(STDERR_FILENO);
+  fetch::RebuildOptions options;
+  options.progress = [progress](int64_t done, int64_t total) {
+    if (progress) std::fprintf(stderr, "\rsparkdx fetch: rebuilding from the REST API: %lld of %lld tasks",
+                               static_cast<long long>(done), static_cast<long long>(total));
+  };
+  return Download(
+      [&](const fetch::BodySink& sink) {
+        return fetch::FetchLogsOrRebuild(client, ui, arguments.app_id, arguments.attempt_id, sink, &rebuilt, options);
+      },
+      arguments, &rebuilt);
+}
+
+int FetchFromDatabricks(const FetchArguments& arguments) {
+  std::string error;
+  std::optional<fetch::Url> workspace = fetch::ParseUrl(arguments.url, &error);
+  if (!workspace) return UsageError("bad <url>: " + error);
+  workspace->target = "/";
+  std::optional<fetch::Url> dataplane;
+  if (!arguments.dataplane_url.empty()) {
+    dataplane = fetch::ParseUrl(arguments.dataplane_url, &error);
+    if (!dataplane) return UsageError("bad --dataplane-url: " + error);
+  } else if (!fetch::DataPlaneHost(workspace->host).empty()) {
+    dataplane = *workspace;
+    dataplane->host = fetch::DataPlaneHost(workspace->host);
+  }
+  std::vector<std::string> hosts = arguments.extra_hosts;
+  hosts.push_back(workspace->host);
+  if (dataplane) hosts.push_back(dataplane->host);
+  fetch::HttpClient client(hosts, arguments.limits);
+  fetch::DatabricksSource source{*workspace, arguments.credentials.bearer_token};
+  fetch::DatabricksCluster cluster = fetch::GetCluster(client, source, arguments.cluster_id);
+  if (!cluster.ok) return FetchError(cluster.error);
+  std::string via = arguments.via;
+  if (via.empty()) {
+    const bool delivers = !cluster.log_destination.empty() && cluster.log_destination.rfind("s3:", 0) != 0;
+    const bool wants_application = arguments.list || !arguments.app_id.empty();
+    const bool running = cluster.state == "RUNNING" || cluster.state == "RESIZING";
+    via = delivers && !wants_application ? "delivered" : running ? "live" : "history";
+    std::fprintf(stderr, "sparkdx fetch: cluster %s is %s; reading its logs via %s\n", cluster.cluster_id.c_str(),
+                 cluster.state.c_str(), via.c_str());
+  }
+  if (via == "live") {
+    fetch::HistoryServerSource ui;
+    ui.base = fetch::DriverProxyBase(*workspace, arguments.org_id.empty() ? fetch::OrgIdOfWorkspace(workspace->host)
+                                                                          : arguments.org_id,
+                                     cluster.cluster_id, arguments.ui_port);
+    ui.credentials.bearer_token = arguments.credentials.bearer_token;
+    return FetchFromDatabricksUi(arguments, client, ui);
+  }
+  if (via == "history") {
+    if (arguments.credentials.cookie.empty()) {
+      return UsageError("--via history needs the data-plane cookie: --cookie-env VAR, with VAR holding "
+                        "DATAPLANE_DOMAIN_DBAUTH=<value> from the browser");
+    }
+    if (!dataplane) {
+      return UsageError("the data-plane host of " + workspace->host +
+                        " is not known: pass --dataplane-url (the host of the Spark UI opened in a new tab)");
+    }
+    if (cluster.spark_context_id < 0) return FetchError("cluster " + cluster.cluster_id + " has no spark_context_id");
+    fetch::HistoryServerSource ui;
+    ui.base = fetch::HistoricalUiBase(*dataplane, cluster.cluster_id, cluster.spark_context_id);
+    ui.credentials.cookie = arguments.credentials.cookie.find('=') == std::string::npos
+                                ? "DATAPLANE_DOMAIN_DBAUTH=" + arguments.credentials.cookie
+                                : arguments.credentials.cookie;
+    ui.credentials.bearer_token = arguments.credentials.bearer_token;
+    ui.warm_up.attempts = arguments.warm_up_seconds > 0 ? 10 : 0;
+    ui.warm_up.wait_ms = arguments.warm_up_seconds * 100;  // ten waits
+    return FetchFromDatabricksUi(arguments, client, ui);
+  }
+  return FetchDelivered(arguments, client, source, cluster);
 }
 
 }  // namespace

@@ -182,8 +182,14 @@ def make_emr_handler(zip_bytes, state):
     return EmrHandler
 
 
-def make_databricks_handler(dbfs_root):
-    """A workspace whose DBFS /cluster-logs is `dbfs_root`; bearer token dapi-test."""
+def make_databricks_handler(dbfs_root, binary, cluster_state):
+    """A workspace whose DBFS /cluster-logs is `dbfs_root`; bearer token dapi-test.
+    Its driver proxy serves the delivered application's live Spark UI, and
+    /sparkui/ its historical UI (as the data-plane host does: cookie, and a
+    loading page first); both answer the REST API with `sparkdx rest`, and
+    their logs zip is empty, as a live UI's is."""
+    loading_pages = {"left": 1}
+
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -196,15 +202,84 @@ def make_databricks_handler(dbfs_root):
             self.end_headers()
             self.wfile.write(data)
 
+        def spark_ui(self, api_path):
+            if api_path.endswith("/logs"):
+                data = b"PK\x05\x06" + bytes(18)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/octet-stream")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                return self.wfile.write(data)
+            cluster_dir = os.path.join(dbfs_root, os.listdir(dbfs_root)[0])
+            got = subprocess.run([binary, "rest", cluster_dir, api_path], capture_output=True, timeout=60)
+            if got.returncode != 0:
+                return self.answer(404, {"message": got.stderr.decode()})
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(got.stdout)))
+            self.end_headers()
+            self.wfile.write(got.stdout)
+
         def do_GET(self):
             import urllib.parse
+            url = urllib.parse.urlsplit(self.path)
+            historical = "/sparkui/0301-150000-abcd1234/driver-7201234567890123456/api/v1/"
+            if url.path.startswith(historical):
+                if "DATAPLANE_DOMAIN_DBAUTH=dp-cookie" not in self.headers.get("Cookie", ""):
+                    self.send_response(302)
+                    self.send_header("Location", "/login")
+                    self.send_header("Content-Length", "0")
+                    return self.end_headers()
+                if loading_pages["left"] > 0:
+                    loading_pages["left"] -= 1
+                    page = b"<html><body>Loading historical Spark UI...</body></html>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(page)))
+                    self.end_headers()
+                    return self.wfile.write(page)
+                return self.spark_ui(self.path[len(historical):])
+            if url.path == "/login":
+                page = b"<!DOCTYPE html><html><body>Sign in</body></html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                return self.wfile.write(page)
             if self.headers.get("Authorization") != "Bearer dapi-test":
                 return self.answer(403, {"error_code": "PERMISSION_DENIED", "message": "Invalid access token."})
-            url = urllib.parse.urlsplit(self.path)
+            live = "/driver-proxy-api/o/0/0301-150000-abcd1234/40001/api/v1/"
+            if url.path.startswith(live):
+                return self.spark_ui(self.path[len(live):])
             query = dict(urllib.parse.parse_qsl(url.query))
             if url.path == "/api/2.1/clusters/get":
-                return self.answer(200, {"cluster_id": query.get("cluster_id"), "state": "TERMINATED",
-                                         "cluster_log_conf": {"dbfs": {"destination": "dbfs:/cluster-logs"}}})
+                return self.answer(200, {"cluster_id": query.get("cluster_id"), "state": cluster_state["state"],
+                                         "spark_context_id": 7201234567890123456,
+                                         "cluster_log_conf": cluster_state["log_conf"]})
+            volume = "/Volumes/main/ops/logs"
+            for api in ("/api/2.0/fs/directories", "/api/2.0/fs/files"):
+                path = urllib.parse.unquote(url.path[len(api):])
+                if not url.path.startswith(api + volume) or ".." in path:
+                    continue
+                local = os.path.join(dbfs_root, path[len(volume):].lstrip("/"))
+                if api.endswith("directories") and os.path.isdir(local):
+                    names = sorted(os.listdir(local))
+                    start = int(query.get("page_token", "0"))  # one entry a page: paging is exercised
+                    page = {"contents": [{"path": path + "/" + name, "name": name,
+                                          "is_directory": os.path.isdir(os.path.join(local, name)),
+                                          "file_size": os.path.getsize(os.path.join(local, name))}
+                                         for name in names[start:start + 1]]}
+                    if start + 1 < len(names):
+                        page["next_page_token"] = str(start + 1)
+                    return self.answer(200, page)
+                if api.endswith("files") and os.path.isfile(local):
+                    data = open(local, "rb").read()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/octet-stream")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    return self.wfile.write(data)
+                return self.answer(404, {"error_code": "NOT_FOUND"})
             path = query.get("path", "")
             if not path.startswith("/cluster-logs") or ".." in path:
                 return self.answer(404, {"error_code": "RESOURCE_DOES_NOT_EXIST"})
@@ -228,7 +303,7 @@ def run(binary, *args, env_extra=None):
 
 
 def main():
-    binary, root = sys.argv[1], sys.argv[2]
+    binary, root = os.path.abspath(sys.argv[1]), sys.argv[2]
     with open(os.path.join(root, "samples/demo", APP_ID + ".zstd"), "rb") as log:
         log_bytes = log.read()
     buffer = io.BytesIO()
@@ -333,8 +408,10 @@ def main():
               "no AWS credentials: usage error naming where they were looked for")
         emr.shutdown()
 
+        cluster_state = {"state": "TERMINATED", "log_conf": {"dbfs": {"destination": "dbfs:/cluster-logs"}}}
         workspace = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                                    make_databricks_handler(os.path.join(root, "samples/databricks")))
+                                                    make_databricks_handler(os.path.join(root, "samples/databricks"),
+                                                                            binary, cluster_state))
         threading.Thread(target=workspace.serve_forever, daemon=True).start()
         workspace_url = "http://127.0.0.1:%d" % workspace.server_address[1]
         cluster = "0301-150000-abcd1234"
@@ -359,6 +436,50 @@ def main():
         no_token = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster,
                        env_extra={"DATABRICKS_TOKEN": ""})
         check(no_token.returncode == 2 and b"DATABRICKS_TOKEN" in no_token.stderr, "databricks without a token: exit 2")
+
+        # Without log delivery: a running cluster through the driver proxy, a
+        # terminated one through its historical UI; both rebuilt from the API.
+        def same_analysis(path):
+            fetched = run(binary, "analyze", "--format", "json", path)
+            if fetched.returncode != 0 or direct_report.returncode != 0:
+                return False
+            a = json.loads(fetched.stdout)["applications"]
+            b = json.loads(direct_report.stdout)["applications"]
+            return len(a) == 1 and a[0]["findings"] == b[0]["findings"] and a[0]["tasks"] == b[0]["tasks"] \
+                and a[0]["breakdown"] == b[0]["breakdown"]
+        token = {"DATABRICKS_TOKEN": "dapi-test"}
+        cluster_state.update(state="RUNNING", log_conf={})
+        listed = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster, "--list", env_extra=token)
+        check(listed.returncode == 0 and b"via live" in listed.stderr and b"app-" in listed.stdout,
+              "databricks live: lists the running cluster's application through the driver proxy")
+        live_dir = os.path.join(work, "live")
+        os.makedirs(live_dir)
+        live = subprocess.run([binary, "fetch", "databricks", workspace_url, "--cluster", cluster],
+                              capture_output=True, env=dict(os.environ, **token), timeout=120, cwd=live_dir)
+        rebuilt = [name for name in os.listdir(live_dir) if name.endswith(".json")]
+        check(live.returncode == 0 and b"rebuilt from its REST API" in live.stderr and len(rebuilt) == 1,
+              "databricks live: the log is rebuilt from the UI's REST API into eventLogs-<app>.json")
+        check(len(rebuilt) == 1 and same_analysis(os.path.join(live_dir, rebuilt[0])),
+              "databricks live: the rebuilt log analyses like the delivered one")
+        cluster_state.update(state="TERMINATED")
+        no_cookie = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster, env_extra=token)
+        check(no_cookie.returncode == 2 and b"--cookie-env" in no_cookie.stderr and b"via history" in no_cookie.stderr,
+              "databricks history: without the data-plane cookie, a usage error that says how to give it")
+        expired = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster, "--cookie-env", "DP",
+                      "--dataplane-url", workspace_url, "--warm-up", "1", "-o", os.path.join(work, "h.json"),
+                      env_extra=dict(token, DP="DATAPLANE_DOMAIN_DBAUTH=old"))
+        check(expired.returncode == 4 and b"web page, not JSON" in expired.stderr and b"=old" not in expired.stderr,
+              "databricks history: an expired cookie (a sign-in page) exits 4, cookie not shown")
+        history = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster, "--cookie-env", "DP",
+                      "--dataplane-url", workspace_url, "--warm-up", "1", "-o", os.path.join(work, "h.json"),
+                      env_extra=dict(token, DP="dp-cookie"))
+        check(history.returncode == 0 and same_analysis(os.path.join(work, "h.json")),
+              "databricks history: waits out the loading page; the rebuilt log analyses like the delivered one")
+        cluster_state.update(log_conf={"volumes": {"destination": "/Volumes/main/ops/logs"}})
+        from_volume = os.path.join(work, "volume")
+        got = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster, "-o", from_volume, env_extra=token)
+        check(got.returncode == 0 and b"via delivered" in got.stderr and b"wrote 3 event-log files" in got.stderr
+              and same_analysis(from_volume), "databricks: logs delivered to a Unity Catalog volume, via the Files API")
         workspace.shutdown()
 
         # sparkdx proxy: the page's way to the same History Server, credentials kept inside.
