@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "databricks.h"
+
 namespace sparkdx::fetch {
 namespace {
 
@@ -118,6 +120,29 @@ ProxyConfig ParseProxyConfig(const std::string& text, const std::string& file_na
       if (source.kind == "databricks" && source.credentials.bearer_token.empty()) {
         config.error = where + " (" + source.name + "): databricks needs \"token_env\"";
         return config;
+      }
+      if (source.kind == "databricks") {
+        const std::string dataplane = Text(item, "dataplane_url");
+        if (!dataplane.empty()) {
+          std::optional<Url> parsed = ParseUrl(dataplane, &error);
+          if (!parsed) {
+            config.error = where + " (" + source.name + "): \"dataplane_url\": " + error;
+            return config;
+          }
+          source.dataplane = *parsed;
+        } else if (!DataPlaneHost(source.url.host).empty()) {
+          source.dataplane = source.url;
+          source.dataplane.host = DataPlaneHost(source.url.host);
+        }
+        source.org_id = Text(item, "org_id").empty() ? OrgIdOfWorkspace(source.url.host) : Text(item, "org_id");
+        auto port = item.find("ui_port");
+        if (port != item.end()) {
+          if (!port->is_number_integer() || port->get<int64_t>() < 1 || port->get<int64_t>() > 65535) {
+            config.error = where + " (" + source.name + "): \"ui_port\" must be a port number";
+            return config;
+          }
+          source.ui_port = port->get<int>();
+        }
       }
     } else if (source.kind == "emr") {
       source.cluster_id = Text(item, "cluster_id");

@@ -3,7 +3,10 @@
 //     {"name": "prod", "kind": "history-server", "url": "https://shs:18080",
 //      "basic_auth_env": "SHS_AUTH" | "bearer_token_env": "..." | "cookie_env": "..."},
 //     {"name": "emr", "kind": "emr", "cluster_id": "j-...", "region": "us-east-1"},
-//     {"name": "dbx", "kind": "databricks", "url": "https://adb-....net", "token_env": "DATABRICKS_TOKEN"}],
+//     {"name": "dbx", "kind": "databricks", "url": "https://adb-....net", "token_env": "DATABRICKS_TOKEN",
+//      "cookie_env": "DP_COOKIE", "dataplane_url": "https://adb-dp-....net", "org_id": "0", "ui_port": 40001}],
+//   (databricks: cookie_env, dataplane_url, org_id and ui_port are optional;
+//    the cookie opens terminated clusters' historical Spark UI)
 //    "allow_hosts": ["*.example.com"], "allow_origins": ["http://localhost:5173"]}
 // Secrets are never in the file: it names environment variables, read at
 // start-up. Errors name the file, the source and the key.
@@ -29,6 +32,11 @@ struct ProxySource {
   std::string cluster_id;  // emr
   std::string region;      // emr
   AwsCredentials aws;      // emr
+  // databricks: the data-plane host (historical Spark UI; empty host when
+  // neither given nor derivable), and the driver proxy's org id and port.
+  Url dataplane;
+  std::string org_id;
+  int ui_port = 40001;
 };
 
 struct ProxyConfig {

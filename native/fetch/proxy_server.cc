@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "databricks.h"
+#include "rest_rebuild.h"
 #include "emr.h"
 #include "history_server.h"
 
@@ -158,6 +159,10 @@ class ProxyServer::Impl {
                 [this](const httplib::Request& request, httplib::Response& response) {
                   DatabricksFilesRoute(request, response, std::stoi(request.matches[3]));
                 });
+    server_.Get(R"(/api/sources/([^/]+)/clusters/([^/]+)/log)",
+                [this](const httplib::Request& request, httplib::Response& response) {
+                  DatabricksUiLogRoute(request, response);
+                });
     // Everything else under /api is unknown; other methods are refused.
     server_.Get(R"(/api/.*)", [](const httplib::Request&, httplib::Response& response) {
       JsonError(response, 404, "no such API route");
@@ -249,6 +254,7 @@ class ProxyServer::Impl {
   HttpClient ClientFor(const ProxySource& source) const {
     std::vector<std::string> hosts = config_.allow_hosts;
     if (!source.url.host.empty()) hosts.push_back(source.url.host);
+    if (!source.dataplane.host.empty()) hosts.push_back(source.dataplane.host);
     if (source.kind == "emr") {
       hosts.push_back("elasticmapreduce." + source.region + ".amazonaws.com");
       hosts.push_back("*.emrappui-prod." + source.region + ".amazonaws.com");
@@ -374,6 +380,12 @@ class ProxyServer::Impl {
       JsonError(response, 502, cluster.error);
       return;
     }
+    if (cluster.log_destination.empty() || cluster.log_destination.rfind("s3:", 0) == 0) {
+      // Nothing delivered that the proxy can read: the page asks .../log,
+      // the cluster's Spark UI, next.
+      JsonError(response, 409, "cluster " + cluster.cluster_id + " has no log delivery sparkdx can read");
+      return;
+    }
     EventLogFiles logs = FindDeliveredEventLogs(client, workspace, cluster);
     if (!logs.ok) {
       JsonError(response, 502, logs.error);
@@ -397,7 +409,52 @@ class ProxyServer::Impl {
     const std::string path = logs.files[static_cast<size_t>(index)].path;
     auto stream_client = std::make_shared<HttpClient>(ClientFor(*source));
     StreamFromUpstream(response, "application/octet-stream", [stream_client, workspace, path](const BodySink& sink) {
-      return ReadDbfsFile(*stream_client, workspace, path, sink);
+      return ReadDeliveredFile(*stream_client, workspace, path, sink);
+    });
+  }
+
+  // The log of a cluster's application from its Spark UI: the driver proxy
+  // while it runs, the historical UI (with the source's data-plane cookie)
+  // once terminated; rebuilt from the REST API when the UI has no logs zip.
+  // The body is a zip or JSON lines; the page tells them apart by their
+  // first bytes.
+  void DatabricksUiLogRoute(const httplib::Request& request, httplib::Response& response) {
+    const ProxySource* source = FindSource(request.matches[1], "databricks", "databricks", response);
+    if (source == nullptr) return;
+    auto client = std::make_shared<HttpClient>(ClientFor(*source));
+    DatabricksSource workspace{source->url, source->credentials.bearer_token};
+    workspace.workspace.target = "/";
+    DatabricksCluster cluster = GetCluster(*client, workspace, request.matches[2]);
+    if (!cluster.ok) {
+      JsonError(response, 502, cluster.error);
+      return;
+    }
+    HistoryServerSource ui;
+    ui.credentials.bearer_token = source->credentials.bearer_token;
+    if (cluster.state == "RUNNING" || cluster.state == "RESIZING") {
+      ui.base = DriverProxyBase(workspace.workspace, source->org_id, cluster.cluster_id, source->ui_port);
+    } else if (source->credentials.cookie.empty() || source->dataplane.host.empty()) {
+      JsonError(response, 409, "cluster " + cluster.cluster_id + " is " + cluster.state +
+                                   " and delivers no logs: its historical Spark UI needs \"cookie_env\" (and "
+                                   "\"dataplane_url\" unless derivable) in the proxy's configuration");
+      return;
+    } else {
+      ui.base = HistoricalUiBase(source->dataplane, cluster.cluster_id, cluster.spark_context_id);
+      ui.credentials.cookie = source->credentials.cookie.find('=') == std::string::npos
+                                  ? "DATAPLANE_DOMAIN_DBAUTH=" + source->credentials.cookie
+                                  : source->credentials.cookie;
+      ui.warm_up = {10, 30'000};
+    }
+    ApplicationList list = ListApplications(*client, ui, {});
+    if (!list.ok || list.applications.empty()) {
+      JsonError(response, 502, list.ok ? "the cluster's Spark UI lists no application" : list.error);
+      return;
+    }
+    const std::string app_id = list.applications[0].id;
+    response.set_header("Content-Disposition", "attachment; filename=\"eventLogs-" + app_id + "\"");
+    StreamFromUpstream(response, "application/octet-stream", [client, ui, app_id](const BodySink& sink) {
+      bool rebuilt = false;
+      return FetchLogsOrRebuild(*client, ui, app_id, "", sink, &rebuilt);
     });
   }
 

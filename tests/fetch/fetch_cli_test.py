@@ -480,7 +480,6 @@ def main():
         got = run(binary, "fetch", "databricks", workspace_url, "--cluster", cluster, "-o", from_volume, env_extra=token)
         check(got.returncode == 0 and b"via delivered" in got.stderr and b"wrote 3 event-log files" in got.stderr
               and same_analysis(from_volume), "databricks: logs delivered to a Unity Catalog volume, via the Files API")
-        workspace.shutdown()
 
         # sparkdx proxy: the page's way to the same History Server, credentials kept inside.
         import socket
@@ -494,9 +493,12 @@ def main():
         config = os.path.join(work, "proxy.json")
         with open(config, "w") as out:
             json.dump({"sources": [{"name": "prod", "kind": "history-server", "url": url,
-                                    "basic_auth_env": "SHS_AUTH"}]}, out)
+                                    "basic_auth_env": "SHS_AUTH"},
+                                   {"name": "dbx", "kind": "databricks", "url": workspace_url,
+                                    "token_env": "DBX_TOKEN", "cookie_env": "DBX_DP",
+                                    "dataplane_url": workspace_url}]}, out)
         state["basic"] = "alice:s3cret"
-        env = dict(os.environ, SHS_AUTH="alice:s3cret")
+        env = dict(os.environ, SHS_AUTH="alice:s3cret", DBX_TOKEN="dapi-test", DBX_DP="dp-cookie")
         proxy = subprocess.Popen([binary, "proxy", "--config", config, "--port", str(proxy_port), "--web", root + "/samples"],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         try:
@@ -509,8 +511,35 @@ def main():
                     time.sleep(0.1)
             else:
                 announced = {}
-            check(announced.get("sources") == [{"name": "prod", "kind": "history-server"}],
+            check(announced.get("sources") == [{"name": "prod", "kind": "history-server"},
+                                               {"name": "dbx", "kind": "databricks"}],
                   "proxy: announces its sources")
+            # Databricks through the proxy: delivered files (a volume), then a
+            # cluster without delivery, running (driver proxy) and terminated
+            # (historical UI with the configured cookie).
+            def proxy_get(path):
+                try:
+                    answer = urllib.request.urlopen(proxy_url + path, timeout=60)
+                    return answer.status, answer.read()
+                except urllib.error.HTTPError as error:
+                    return error.code, error.read()
+            clusters = "/api/sources/dbx/clusters/" + cluster
+            status, listing = proxy_get(clusters + "/files")
+            files = json.loads(listing).get("files", []) if status == 200 else []
+            first_local = os.path.join(root, "samples/databricks", files[0]["path"]) if files else ""
+            check(status == 200 and len(files) == 3 and proxy_get(clusters + "/files/0")[1] == open(first_local, "rb").read(),
+                  "proxy databricks: lists and streams the delivered files")
+            for state_name, way in (("RUNNING", "the driver proxy"), ("TERMINATED", "the historical UI")):
+                cluster_state.update(state=state_name, log_conf={})
+                status, body = proxy_get(clusters + "/files")
+                check(status == 409 and b"no log delivery" in body, "proxy databricks: no delivery is a 409 (%s)" % state_name)
+                status, body = proxy_get(clusters + "/log")
+                rebuilt_path = os.path.join(work, "proxy-%s.json" % state_name)
+                with open(rebuilt_path, "wb") as out:
+                    out.write(body)
+                check(status == 200 and body[:1] == b"{" and same_analysis(rebuilt_path),
+                      "proxy databricks: a %s cluster's log, rebuilt through %s, analyses like the delivered one"
+                      % (state_name.lower(), way))
             zipped = urllib.request.urlopen(proxy_url + "/api/sources/prod/applications/%s/logs" % APP_ID, timeout=30).read()
             check(zipped == zip_bytes, "proxy: streams the logs zip, authenticating upstream itself")
             try:
@@ -523,6 +552,7 @@ def main():
             proxy.terminate()
             proxy.wait(timeout=30)
         check(proxy.returncode == 0, "proxy: stops cleanly on SIGTERM")
+        workspace.shutdown()
         state.pop("basic")
         bad_config = run(binary, "proxy", "--config", config)
         check(bad_config.returncode == 2 and b"names SHS_AUTH, which is not set" in bad_config.stderr,

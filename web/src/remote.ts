@@ -50,16 +50,38 @@ export async function fetchApplication(name: string, appId: string): Promise<Int
   return { label: `${appId} from ${name}`, files: [{ path: fileName, file }] };
 }
 
-/** A Databricks cluster's delivered event-log files, as the folder they form. */
+/** A Databricks cluster's log: the files cluster log delivery wrote, as the
+ * folder they form; or, when the cluster delivers nothing the proxy can read
+ * (409), its application's log from the cluster's Spark UI, which the proxy
+ * may rebuild from the UI's REST API (a zip or JSON lines: named by its
+ * first bytes, so the analyzer reads it as what it is). */
 export async function fetchDatabricksCluster(name: string, clusterId: string): Promise<Intake> {
-  const base = `${source(name)}/clusters/${encodeURIComponent(clusterId)}/files`;
-  const listing = await json<{ files: { path: string }[] }>(base);
+  const base = `${source(name)}/clusters/${encodeURIComponent(clusterId)}`;
+  const label = `cluster ${clusterId} from ${name}`;
+  const delivered = await fetch(`${base}/files`, { headers: { Accept: 'application/json' } });
+  if (delivered.status === 409) {
+    const response = await fetch(`${base}/log`);
+    if (!response.ok) {
+      const error = await response.json().then((b: { error?: string }) => b.error, () => undefined);
+      throw new Error(error ?? `HTTP ${response.status}`);
+    }
+    const blob = await response.blob();
+    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+    const disposition = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+    const stem = disposition?.[1] ?? `eventLogs-${clusterId}`;
+    const fileName = head[0] === 0x50 && head[1] === 0x4b ? `${stem}.zip` : `${stem}.json`;
+    return { label, files: [{ path: fileName, file: new File([blob], fileName) }] };
+  }
+  const text = await delivered.text();
+  let listing: { files?: { path: string }[]; error?: string } = {};
+  try { listing = JSON.parse(text); } catch { /* reported below */ }
+  if (!delivered.ok || !listing.files) throw new Error(listing.error ?? `${base}/files: HTTP ${delivered.status}`);
   const files = [];
   for (let i = 0; i < listing.files.length; ++i) {
-    const response = await fetch(`${base}/${i}`);
+    const response = await fetch(`${base}/files/${i}`);
     if (!response.ok) throw new Error(`${listing.files[i].path}: HTTP ${response.status}`);
     const path = listing.files[i].path;
     files.push({ path, file: new File([await response.blob()], path.split('/').pop() ?? path) });
   }
-  return { label: `cluster ${clusterId} from ${name}`, files };
+  return { label, files };
 }
