@@ -406,7 +406,6 @@ def main():
                                         "AWS_PROFILE": "", "AWS_REGION": "us-east-1"})
         check(no_credentials.returncode == 2 and b"no AWS credentials for profile 'default'" in no_credentials.stderr,
               "no AWS credentials: usage error naming where they were looked for")
-        emr.shutdown()
 
         cluster_state = {"state": "TERMINATED", "log_conf": {"dbfs": {"destination": "dbfs:/cluster-logs"}}}
         workspace = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
@@ -494,11 +493,13 @@ def main():
         with open(config, "w") as out:
             json.dump({"sources": [{"name": "prod", "kind": "history-server", "url": url,
                                     "basic_auth_env": "SHS_AUTH"},
+                                   {"name": "emr", "kind": "emr", "cluster_id": "j-TESTCLUSTER",
+                                    "region": "us-east-1", "endpoint": endpoint},
                                    {"name": "dbx", "kind": "databricks", "url": workspace_url,
                                     "token_env": "DBX_TOKEN", "cookie_env": "DBX_DP",
                                     "dataplane_url": workspace_url}]}, out)
         state["basic"] = "alice:s3cret"
-        env = dict(os.environ, SHS_AUTH="alice:s3cret", DBX_TOKEN="dapi-test", DBX_DP="dp-cookie")
+        env = dict(os.environ, SHS_AUTH="alice:s3cret", DBX_TOKEN="dapi-test", DBX_DP="dp-cookie", **aws)
         proxy = subprocess.Popen([binary, "proxy", "--config", config, "--port", str(proxy_port), "--web", root + "/samples"],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         try:
@@ -511,18 +512,25 @@ def main():
                     time.sleep(0.1)
             else:
                 announced = {}
-            check(announced.get("sources") == [{"name": "prod", "kind": "history-server"},
-                                               {"name": "dbx", "kind": "databricks"}],
-                  "proxy: announces its sources")
-            # Databricks through the proxy: delivered files (a volume), then a
-            # cluster without delivery, running (driver proxy) and terminated
-            # (historical UI with the configured cookie).
             def proxy_get(path):
                 try:
                     answer = urllib.request.urlopen(proxy_url + path, timeout=60)
                     return answer.status, answer.read()
                 except urllib.error.HTTPError as error:
                     return error.code, error.read()
+            check(announced.get("sources") == [{"name": "prod", "kind": "history-server"},
+                                               {"name": "emr", "kind": "emr"},
+                                               {"name": "dbx", "kind": "databricks"}],
+                  "proxy: announces its sources")
+            # EMR through the proxy: it signs the EMR calls, opens the persistent UI, keeps the session.
+            status, listing = proxy_get("/api/sources/emr/applications")
+            check(status == 200 and APP_ID in [a["id"] for a in json.loads(listing)["applications"]],
+                  "proxy emr: lists the applications through the persistent UI (signed calls)")
+            status, body = proxy_get("/api/sources/emr/applications/%s/logs" % APP_ID)
+            check(status == 200 and body == zip_bytes, "proxy emr: streams the logs zip")
+            # Databricks through the proxy: delivered files (a volume), then a
+            # cluster without delivery, running (driver proxy) and terminated
+            # (historical UI with the configured cookie).
             clusters = "/api/sources/dbx/clusters/" + cluster
             status, listing = proxy_get(clusters + "/files")
             files = json.loads(listing).get("files", []) if status == 200 else []
@@ -553,6 +561,7 @@ def main():
             proxy.wait(timeout=30)
         check(proxy.returncode == 0, "proxy: stops cleanly on SIGTERM")
         workspace.shutdown()
+        emr.shutdown()
         state.pop("basic")
         bad_config = run(binary, "proxy", "--config", config)
         check(bad_config.returncode == 2 and b"names SHS_AUTH, which is not set" in bad_config.stderr,
