@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Checks `sparkdx analyze --format html` pages with a real HTML parser.
+"""Checks `sparkdx analyze --format html` and `sparkdx compare --format html`
+pages with a real HTML parser.
 
 For every sample log (samples/diagnosis/*.zstd and samples/demo/) and a log
 full of hostile strings, the page must: start with one doctype; have every
@@ -8,7 +9,9 @@ iframe, object, embed or img element, no on* attribute, and nothing that
 fetches (no http:, https: or // URL, no url(), no @import); keep the
 Content-Security-Policy that forbids every fetch; and show exactly one
 finding card per finding of the JSON report, one bar segment per breakdown
-part with a share. Usage: check_html.py <sparkdx binary> <samples dir>
+part with a share. Comparison pages (a sample against its slowed copy, and
+the hostile log against itself) get the same structural checks.
+Usage: check_html.py <sparkdx binary> <samples dir>
 """
 import glob
 import html.parser
@@ -88,12 +91,9 @@ def run(binary, args):
     return subprocess.run([binary, "analyze", "-q", *args], capture_output=True, check=False)
 
 
-def check(binary, log):
-    page = run(binary, ["--format", "html", log])
-    report = run(binary, ["--format", "json", log])
+def check_structure(page):
+    """Problems of any sparkdx HTML page, and its parser."""
     problems = []
-    if page.returncode != 0:
-        problems.append(f"exit code {page.returncode}: {page.stderr.decode(errors='replace')}")
     text = page.stdout.decode("utf-8")  # must be valid UTF-8
     parser = Checker()
     parser.feed(text)
@@ -108,6 +108,15 @@ def check(binary, log):
     style = text[text.find("<style>"):text.find("</style>")]
     if "@import" in style or "url(" in style:
         problems.append("the stylesheet fetches something")
+    return problems, parser
+
+
+def check(binary, log):
+    page = run(binary, ["--format", "html", log])
+    report = run(binary, ["--format", "json", log])
+    problems, parser = check_structure(page)
+    if page.returncode != 0:
+        problems.append(f"exit code {page.returncode}: {page.stderr.decode(errors='replace')}")
     doc = json.loads(report.stdout)
     findings = sum(len(app.get("findings") or []) for app in doc.get("applications", []))
     if parser.finding_cards != findings:
@@ -151,7 +160,26 @@ def main():
                     print(f"    {p}")
             else:
                 print(f"ok   {name} ({findings} findings)")
-    print(f"{len(logs) + 1} html pages, {failed} failed")
+        # Comparison pages: exit 0 or 1 (a regression over a budget) are both results.
+        pairs = [(os.path.join(samples, "diagnosis", "clean_control.zstd"),
+                  os.path.join(samples, "compare", "clean_control_slower.zstd")), (hostile, hostile)]
+        for baseline, candidate in pairs:
+            page = subprocess.run([binary, "compare", "--format", "html", baseline, candidate],
+                                  capture_output=True, check=False)
+            problems, parser = check_structure(page)
+            if page.returncode not in (0, 1):
+                problems.append(f"exit code {page.returncode}: {page.stderr.decode(errors='replace')}")
+            if baseline == hostile and "<script>alert(1)</script>" not in "".join(parser.text):
+                problems.append("the hostile application name is not shown as text")
+            name = "compare " + (os.path.relpath(candidate, samples) if candidate != hostile else "hostile log")
+            if problems:
+                failed += 1
+                print(f"FAIL {name}:")
+                for p in problems[:20]:
+                    print(f"    {p}")
+            else:
+                print(f"ok   {name}")
+    print(f"{len(logs) + 1 + len(pairs)} html pages, {failed} failed")
     return 1 if failed or not logs else 0
 
 
