@@ -195,30 +195,23 @@ def make_databricks_handler(dbfs_root, binary, cluster_state):
             pass
 
         def answer(self, status, document):
-            data = json.dumps(document).encode()
+            self.send_bytes(status, "application/json", json.dumps(document).encode())
+
+        def send_bytes(self, status, content_type, data):
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
 
         def spark_ui(self, api_path):
             if api_path.endswith("/logs"):
-                data = b"PK\x05\x06" + bytes(18)
-                self.send_response(200)
-                self.send_header("Content-Type", "application/octet-stream")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                return self.wfile.write(data)
+                return self.send_bytes(200, "application/octet-stream", b"PK\x05\x06" + bytes(18))
             cluster_dir = os.path.join(dbfs_root, os.listdir(dbfs_root)[0])
             got = subprocess.run([binary, "rest", cluster_dir, api_path], capture_output=True, timeout=60)
             if got.returncode != 0:
                 return self.answer(404, {"message": got.stderr.decode()})
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(got.stdout)))
-            self.end_headers()
-            self.wfile.write(got.stdout)
+            self.send_bytes(200, "application/json", got.stdout)
 
         def do_GET(self):
             import urllib.parse
@@ -232,20 +225,10 @@ def make_databricks_handler(dbfs_root, binary, cluster_state):
                     return self.end_headers()
                 if loading_pages["left"] > 0:
                     loading_pages["left"] -= 1
-                    page = b"<html><body>Loading historical Spark UI...</body></html>"
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/html")
-                    self.send_header("Content-Length", str(len(page)))
-                    self.end_headers()
-                    return self.wfile.write(page)
+                    return self.send_bytes(200, "text/html", b"<html><body>Loading historical Spark UI...</body></html>")
                 return self.spark_ui(self.path[len(historical):])
             if url.path == "/login":
-                page = b"<!DOCTYPE html><html><body>Sign in</body></html>"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(page)))
-                self.end_headers()
-                return self.wfile.write(page)
+                return self.send_bytes(200, "text/html", b"<!DOCTYPE html><html><body>Sign in</body></html>")
             if self.headers.get("Authorization") != "Bearer dapi-test":
                 return self.answer(403, {"error_code": "PERMISSION_DENIED", "message": "Invalid access token."})
             live = "/driver-proxy-api/o/0/0301-150000-abcd1234/40001/api/v1/"
@@ -273,12 +256,7 @@ def make_databricks_handler(dbfs_root, binary, cluster_state):
                         page["next_page_token"] = str(start + 1)
                     return self.answer(200, page)
                 if api.endswith("files") and os.path.isfile(local):
-                    data = open(local, "rb").read()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/octet-stream")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    return self.wfile.write(data)
+                    return self.send_bytes(200, "application/octet-stream", open(local, "rb").read())
                 return self.answer(404, {"error_code": "NOT_FOUND"})
             path = query.get("path", "")
             if not path.startswith("/cluster-logs") or ".." in path:

@@ -139,6 +139,17 @@ HOSTILE_LOG = "\n".join([
 ]) + "\n"
 
 
+def report(name, problems):
+    """Prints one page's verdict; 1 when it failed."""
+    if not problems:
+        print(f"ok   {name}")
+        return 0
+    print(f"FAIL {name}:")
+    for p in problems[:20]:
+        print(f"    {p}")
+    return 1
+
+
 def main():
     binary, samples = sys.argv[1], sys.argv[2]
     logs = sorted(glob.glob(os.path.join(samples, "diagnosis", "*.zstd"))) + \
@@ -153,13 +164,7 @@ def main():
             if log == hostile and "<script>alert(1)</script>" not in text:
                 problems.append("the hostile application name is not shown as text")
             name = os.path.relpath(log, samples) if log != hostile else "hostile log"
-            if problems:
-                failed += 1
-                print(f"FAIL {name}:")
-                for p in problems[:20]:
-                    print(f"    {p}")
-            else:
-                print(f"ok   {name} ({findings} findings)")
+            failed += report(f"{name} ({findings} findings)", problems)
         # Comparison pages: exit 0 or 1 (a regression over a budget) are both results.
         pairs = [(os.path.join(samples, "diagnosis", "clean_control.zstd"),
                   os.path.join(samples, "compare", "clean_control_slower.zstd")), (hostile, hostile)]
@@ -172,13 +177,7 @@ def main():
             if baseline == hostile and "<script>alert(1)</script>" not in "".join(parser.text):
                 problems.append("the hostile application name is not shown as text")
             name = "compare " + (os.path.relpath(candidate, samples) if candidate != hostile else "hostile log")
-            if problems:
-                failed += 1
-                print(f"FAIL {name}:")
-                for p in problems[:20]:
-                    print(f"    {p}")
-            else:
-                print(f"ok   {name}")
+            failed += report(name, problems)
     print(f"{len(logs) + 1 + len(pairs)} html pages, {failed} failed")
     return 1 if failed or not logs else 0
 

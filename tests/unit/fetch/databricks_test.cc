@@ -330,6 +330,18 @@ TEST(Databricks, VolumeDeliveryReadsThroughTheFilesApi) {
   EXPECT_EQ(ignored, "");
 }
 
+// The application's log from a UI, as fetch and the proxy take it; "" and
+// a test failure when the fetch fails.
+std::string FetchLog(HttpClient& client, const HistoryServerSource& ui, const std::string& app_id, bool* rebuilt) {
+  std::string log;
+  HttpResponse response = FetchLogsOrRebuild(client, ui, app_id, "", [&](const char* data, size_t n) {
+    log.append(data, n);
+    return true;
+  }, rebuilt);
+  EXPECT_TRUE(response.ok) << response.error;
+  return response.ok ? log : "";
+}
+
 TEST(Databricks, LiveClusterThroughTheDriverProxyIsRebuiltFromItsUi) {
   FakeWorkspace workspace("{}", "RUNNING");
   HttpClient client({"127.0.0.1"}, {});
@@ -338,13 +350,8 @@ TEST(Databricks, LiveClusterThroughTheDriverProxyIsRebuiltFromItsUi) {
   ApplicationList list = ListApplications(client, ui, {});
   ASSERT_TRUE(list.ok) << list.error;
   ASSERT_EQ(list.applications.size(), 1u);
-  std::string log;
   bool rebuilt = false;
-  HttpResponse response = FetchLogsOrRebuild(client, ui, list.applications[0].id, "", [&](const char* data, size_t n) {
-    log.append(data, n);
-    return true;
-  }, &rebuilt);
-  ASSERT_TRUE(response.ok) << response.error;
+  const std::string log = FetchLog(client, ui, list.applications[0].id, &rebuilt);
   EXPECT_TRUE(rebuilt);  // the live UI's logs zip is empty
   std::unique_ptr<Analyzer> analyzer = testing::AnalyzeLogText(log, "rebuilt.json");
   const std::string jobs = "applications/" + list.applications[0].id + "/jobs";
@@ -373,13 +380,8 @@ TEST(Databricks, HistoricalUiWaitsForItsWarmUpAndNeedsTheCookie) {
   ASSERT_TRUE(list.ok) << list.error;
   EXPECT_EQ(workspace.historical_requests(), 3);  // two loading pages, then the answer
   ASSERT_EQ(list.applications.size(), 1u);
-  std::string log;
   bool rebuilt = false;
-  HttpResponse response = FetchLogsOrRebuild(client, ui, list.applications[0].id, "", [&](const char* data, size_t n) {
-    log.append(data, n);
-    return true;
-  }, &rebuilt);
-  ASSERT_TRUE(response.ok) << response.error;
+  const std::string log = FetchLog(client, ui, list.applications[0].id, &rebuilt);
   EXPECT_TRUE(rebuilt);
   // A task start and end per task, and more.
   EXPECT_GT(static_cast<uint64_t>(std::count(log.begin(), log.end(), '\n')), 2 * workspace.application().result.tasks);
