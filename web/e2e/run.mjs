@@ -253,6 +253,8 @@ test('views: timeline, utilisation, SQL plan, executors, configuration search', 
   const sql = JSON.parse(cli(CLI, ['rest', basename(file), `applications/${id}/sql?details=true&planDescription=false`], dirname(file)));
   assertEqual(await page.locator('details.sql-execution').count(), sql.length, 'SQL executions');
   await page.locator('details.sql-execution summary').first().click();
+  // The tree is drawn when the execution is opened: wait for it before counting.
+  await page.locator('details.sql-execution').first().locator('[data-node]').first().waitFor({ timeout: 30_000 });
   const nodesShown = await page.locator('details.sql-execution').first().locator('[data-node]').count();
   const inEdges = new Set(sql[0].edges.flatMap((e) => [e.fromId, e.toId]));
   assertEqual(nodesShown, sql[0].nodes.filter((n) => inEdges.has(n.nodeId) || !/^WholeStageCodegen/.test(n.nodeName)).length, 'plan tree nodes');
@@ -375,6 +377,59 @@ test('through sparkdx proxy: a History Server application, credentials kept in t
       await screenshot(page, 'proxy');
       assert(!seen.some((u) => u.includes('s3cret')) && !(await page.content()).includes('s3cret'), 'the credential never reached the page');
       assert(upstreamRequests.includes(`/api/v1/applications/${appId}/logs`), 'the proxy fetched the logs upstream');
+    });
+  } finally {
+    upstream.close();
+  }
+});
+
+test('through sparkdx proxy: an EMR cluster, through its persistent application UI', async () => {
+  // An EMR fake: the JSON API (signed requests are checked against botocore in tests/fetch; here the
+  // page's path is under test), the presigned URL that sets a session cookie, and the History Server
+  // under /shs that wants that cookie.
+  const zip = sample('zip', 'eventLogs-application_1740830400000_0011.zip');
+  const appId = 'application_1740830400000_0011';
+  let signed = 0;
+  const upstream = createServer((request, response) => {
+    const json = (status, body) => response.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.1' }).end(JSON.stringify(body));
+    if (request.method === 'POST') {
+      if ((request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 Credential=AKIDE2E/')) signed += 1;
+      const action = (request.headers['x-amz-target'] ?? '').split('.').pop();
+      const port = upstream.address().port;
+      if (action === 'DescribeCluster') json(200, { Cluster: { Id: 'j-E2E', ClusterArn: 'arn:aws:elasticmapreduce:us-east-1:1:cluster/j-E2E' } });
+      else if (action === 'CreatePersistentAppUI') json(200, { PersistentAppUIId: 'p-e2e' });
+      else if (action === 'DescribePersistentAppUI') json(200, { PersistentAppUI: { PersistentAppUIStatus: 'ATTACHED' } });
+      else if (action === 'GetPersistentAppUIPresignedURL') json(200, { PresignedURLReady: true, PresignedURL: `http://127.0.0.1:${port}/p-e2e/?authToken=t1` });
+      else json(400, { __type: 'UnknownOperationException' });
+    } else if (request.url === '/p-e2e/?authToken=t1') {
+      response.writeHead(302, { 'Set-Cookie': 'emr_session=s1; Path=/; HttpOnly', Location: '/shs/' }).end();
+    } else if (!(request.headers.cookie ?? '').includes('emr_session=s1')) {
+      response.writeHead(403).end();
+    } else if (request.url === '/shs/') {
+      response.writeHead(200).end();
+    } else if (request.url.startsWith('/shs/api/v1/applications?') || request.url === '/shs/api/v1/applications') {
+      json(200, [{ id: appId, name: 'daily rollup', attempts: [{ completed: true, duration: 1, sparkUser: 'etl' }] }]);
+    } else if (request.url === `/shs/api/v1/applications/${appId}/logs`) {
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(readFileSync(zip));
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => upstream.listen(0, '127.0.0.1', ok));
+  const secret = 'e2e-emr-secret-key';
+  try {
+    await withProxy([{ name: 'emr', kind: 'emr', cluster_id: 'j-E2E', region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${upstream.address().port}` }],
+    { AWS_ACCESS_KEY_ID: 'AKIDE2E', AWS_SECRET_ACCESS_KEY: secret, AWS_SESSION_TOKEN: '', AWS_PROFILE: '', AWS_REGION: 'us-east-1' },
+    async (page, proxyOrigin, seen) => {
+      await page.click('#remote-list');
+      await page.waitForSelector('#remote-app:not([hidden])', { timeout: 30_000 });
+      await page.click('#remote-load');
+      assertEqual(await waitForEnd(page), 'done', 'state');
+      await checkFile(page, zip, 'proxy emr');
+      assert(signed >= 4, `the proxy signed its EMR API calls (${signed} signed)`);
+      assert(!seen.some((u) => u.includes(secret) || u.includes('authToken')) && !(await page.content()).includes(secret),
+        'neither the AWS secret nor the presigned token reached the page');
     });
   } finally {
     upstream.close();
