@@ -540,6 +540,7 @@ class Rebuilder {
     const int64_t stage_id = Int(stage, "stageId");
     const int64_t attempt = Int(stage, "attemptId");
     const bool shuffle_map = Int(stage, "shuffleWriteBytes") > 0 || Int(stage, "shuffleWriteRecords") > 0;
+    int64_t previous_first_task = -1;
     for (int64_t offset = 0;;) {
       std::vector<std::string> segments = Path("stages");
       segments.push_back(std::to_string(stage_id));
@@ -555,12 +556,22 @@ class Rebuilder {
         result_.error = "the task list of stage " + std::to_string(stage_id) + " is not a JSON array";
         return false;
       }
+      // A server that ignores offset would send the same page forever.
+      const int64_t first_task = tasks.empty() ? -1 : Int(tasks[0], "taskId", -1);
+      if (offset > 0 && first_task >= 0 && first_task == previous_first_task) {
+        result_.error = "the task list of stage " + std::to_string(stage_id) +
+                        " repeats itself: the server ignores taskList's offset parameter";
+        return false;
+      }
+      previous_first_task = first_task;
       for (const json& task : tasks) {
         QueueTask(task, stage_id, attempt, shuffle_map);
       }
       offset += static_cast<int64_t>(tasks.size());
       if (options_.progress) options_.progress(result_.tasks, tasks_total_);
-      if (static_cast<int64_t>(tasks.size()) < options_.task_page) return true;
+      // A short page is the last; so is a page longer than asked for (a
+      // server that ignores length sends every task at once).
+      if (static_cast<int64_t>(tasks.size()) != options_.task_page) return true;
     }
   }
 

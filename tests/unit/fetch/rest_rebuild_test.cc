@@ -157,6 +157,26 @@ TEST(RestRebuild, SaysWhichRequestFailed) {
   EXPECT_TRUE(rebuilt.text.empty());
 }
 
+TEST(RestRebuild, AServerIgnoringTheTaskListOffsetIsAnErrorNotAHang) {
+  testing::AnalyzedPath original =
+      testing::AnalyzePath(std::filesystem::path(testing::SourceDir()) / "samples/diagnosis/clean_control.zstd");
+  const std::string app_id = json::parse(original.result.report_json)["applications"][0]["id"];
+  fakes::LoopbackServer server;
+  // Every taskList request gets the first two tasks, whatever its offset.
+  server.server().Get(R"(/api/v1/applications/[^/]+/stages/(\d+)/(\d+)/taskList)",
+                      [&](const httplib::Request& request, httplib::Response& response) {
+                        const std::string path = "applications/" + app_id + "/stages/" +
+                                                 std::string(request.matches[1]) + "/" +
+                                                 std::string(request.matches[2]) + "/taskList?length=2";
+                        response.set_content(original.analyzer->Rest(path).body, "application/json");
+                      });
+  fakes::SparkUiRoutes ui(server.server(), "", *original.analyzer, Open);
+  server.Start();
+  Rebuilt rebuilt = RebuildFrom(server, "", app_id, /*task_page=*/2);
+  EXPECT_FALSE(rebuilt.result.ok);
+  EXPECT_NE(rebuilt.result.error.find("ignores taskList's offset"), std::string::npos) << rebuilt.result.error;
+}
+
 TEST(RestRebuild, LogsOrRebuildPrefersARealZip) {
   fakes::LoopbackServer server;
   fakes::HistoryServerRoutes history(server.server(), "", Open);
