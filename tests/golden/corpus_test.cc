@@ -9,8 +9,6 @@
 // Files not in the summaries (a fuller corpus) get the invariant checks only.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -21,6 +19,7 @@
 #include <vector>
 
 #include "sparkdx/analyzer.h"
+#include "support/file_bytes.h"
 #include "support/analyze_path.h"
 #include "support/corpus_cases.h"
 #include "support/test_paths.h"
@@ -31,35 +30,10 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // Decodes with the libraries' one-shot/simple APIs, independently of sparkdx's
 // streaming decoders, and counts lines the plain way.
 uint64_t IndependentLineCount(const fs::path& path) {
-  std::string raw = ReadFile(path);
-  std::string text;
-  if (raw.size() >= 4 && static_cast<uint8_t>(raw[0]) == 0x28 && static_cast<uint8_t>(raw[1]) == 0xb5) {
-    ZSTD_DCtx* context = ZSTD_createDCtx();
-    ZSTD_inBuffer in{raw.data(), raw.size(), 0};
-    std::string block(1 << 20, '\0');
-    while (in.pos < in.size) {
-      ZSTD_outBuffer out{block.data(), block.size(), 0};
-      if (ZSTD_isError(ZSTD_decompressStream(context, &out, &in))) break;
-      text.append(block.data(), out.pos);
-    }
-    ZSTD_freeDCtx(context);
-  } else if (raw.size() >= 2 && static_cast<uint8_t>(raw[0]) == 0x1f && static_cast<uint8_t>(raw[1]) == 0x8b) {
-    gzFile gz = gzopen(path.c_str(), "rb");
-    char block[1 << 16];
-    int n;
-    while ((n = gzread(gz, block, sizeof(block))) > 0) text.append(block, static_cast<size_t>(n));
-    gzclose(gz);
-  } else {
-    text = std::move(raw);
-  }
+  const std::string text = testing::DecodeWithLibraries(path);
   uint64_t lines = static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
   if (!text.empty() && text.back() != '\n') ++lines;
   return lines;
@@ -103,7 +77,7 @@ TEST(CorpusGoldenTest, EveryLogIsReadWithExactLineAccounting) {
   std::string corpus = testing::CorpusDir();
   if (corpus.empty()) GTEST_SKIP() << "../shared/eventlogs not found: corpus golden tests skipped";
   fs::path golden_path = fs::path(testing::SourceDir()) / "tests/golden/corpus_summaries.json";
-  Json golden = fs::exists(golden_path) ? Json::parse(ReadFile(golden_path)) : Json::object();
+  Json golden = fs::exists(golden_path) ? Json::parse(testing::ReadFileBytes(golden_path)) : Json::object();
   bool update = std::getenv("SPARKDX_UPDATE_GOLDEN") != nullptr;
   Json updated = Json::object();
   size_t compared = 0, checked = 0;

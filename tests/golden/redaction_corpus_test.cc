@@ -20,19 +20,17 @@
 // docs/redaction.md).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "report/html/html_page.h"
 #include "sparkdx/analyzer.h"
+#include "support/file_bytes.h"
 #include "support/analyze_path.h"
 #include "support/corpus_cases.h"
 #include "support/test_paths.h"
@@ -46,34 +44,6 @@ using Json = nlohmann::ordered_json;
 const char* const kGenericWords[] = {"localhost", "driver", "executor", "spark", "root", "hadoop", "yarn", "hive",
                                      "hdfs", "user", "users", "admin", "default", "ubuntu", "local", "null", "none",
                                      "unknown", "test", "main", "master", "worker", "home", "data", "jobs"};
-
-std::string Decoded(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (raw.size() >= 4 && static_cast<uint8_t>(raw[0]) == 0x28 && static_cast<uint8_t>(raw[1]) == 0xb5) {
-    std::string text;
-    ZSTD_DCtx* context = ZSTD_createDCtx();
-    ZSTD_inBuffer input{raw.data(), raw.size(), 0};
-    std::string block(1 << 20, '\0');
-    while (input.pos < input.size) {
-      ZSTD_outBuffer output{block.data(), block.size(), 0};
-      if (ZSTD_isError(ZSTD_decompressStream(context, &output, &input))) break;
-      text.append(block.data(), output.pos);
-    }
-    ZSTD_freeDCtx(context);
-    return text;
-  }
-  if (raw.size() >= 2 && static_cast<uint8_t>(raw[0]) == 0x1f && static_cast<uint8_t>(raw[1]) == 0x8b) {
-    std::string text;
-    gzFile gz = gzopen(path.c_str(), "rb");
-    char block[1 << 16];
-    int n;
-    while ((n = gzread(gz, block, sizeof(block))) > 0) text.append(block, static_cast<size_t>(n));
-    gzclose(gz);
-    return text;
-  }
-  return raw;
-}
 
 bool Kept(const std::string& value) {
   if (value.size() < 4 || value == "true" || value == "false") return false;
@@ -169,7 +139,7 @@ void EnvironmentValues(const std::string& line, std::set<std::string>* out) {
 std::set<std::string> SensitiveValues(const std::vector<fs::path>& files) {
   std::set<std::string> found, versions;
   for (const fs::path& file : files) {
-    const std::string text = Decoded(file);
+    const std::string text = testing::DecodeWithLibraries(file);
     StringFields(text, "Spark Version", &versions);
     for (const char* field : {"Host", "App Name", "App ID", "User"}) StringFields(text, field, &found);
     Ipv4Addresses(text, &found);

@@ -14,13 +14,13 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "codec/decompressor.h"
 #include "codec/sniff.h"
 #include "sparkdx/analyzer.h"
+#include "support/file_bytes.h"
 #include "support/chunk_sweep.h"
 #include "support/library_encoders.h"
 #include "support/lz4_java_writer.h"
@@ -39,13 +39,6 @@ constexpr size_t kRollingParts = 12;  // SparkCodecWriter.ROLLING_PARTS
 constexpr size_t kFlushEvery = 4;     // SparkCodecWriter.FLUSH_EVERY
 constexpr const char* kJars[] = {"/usr/share/java/lz4-java.jar", "/usr/share/java/snappy-java.jar",
                                  "/usr/share/java/compress-lzf.jar", "/usr/share/java/zstd-jni.jar"};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << file.rdbuf();
-  return bytes.str();
-}
 
 void WriteFile(const fs::path& path, const std::string& bytes) {
   std::ofstream file(path, std::ios::binary);
@@ -98,9 +91,9 @@ class JavaFixturesTest : public ::testing::Test {
                           (state_->dir / "in2.jsonl").string() + "' > '" + (state_->dir / "java.log").string() +
                           "' 2>&1";
     state_->java_exit = std::system(command.c_str());
-    state_->java_log = ReadFile(state_->dir / "java.log");
+    state_->java_log = testing::ReadFileBytes(state_->dir / "java.log");
     state_->out = state_->dir / "out";
-    state_->zstd_writer = ReadFile(state_->out / "zstd-writer.txt");
+    state_->zstd_writer = testing::ReadFileBytes(state_->out / "zstd-writer.txt");
   }
 
   static void TearDownTestSuite() {
@@ -179,7 +172,7 @@ std::vector<size_t> SparkFlushPoints(const std::string& text) { return testing::
 void ExpectOurEncodersMatchTheJavaFraming(const std::string& text, const fs::path& out) {
   // lz4-java: same blocks (token, decoded length, masked XXH32) as our
   // writer; only the LZ4 payload may differ between compressors.
-  std::string lz4 = ReadFile(out / "app.lz4");
+  std::string lz4 = testing::ReadFileBytes(out / "app.lz4");
   testing::Lz4JavaWriter ours;
   ours.Write(text);
   ours.Finish();
@@ -196,20 +189,20 @@ void ExpectOurEncodersMatchTheJavaFraming(const std::string& text, const fs::pat
   EXPECT_EQ(lz4.substr(lz4.size() - 21), testing::Lz4JavaHeader(0x15, 0, 0, 0));  // the end mark
 
   // snappy-java: our header, and a chunk per flush (or per 32 KiB block).
-  std::string snappy = ReadFile(out / "app.snappy");
+  std::string snappy = testing::ReadFileBytes(out / "app.snappy");
   EXPECT_EQ(snappy.substr(0, 16), testing::SnappyJavaHeader());
   testing::SnappyJavaOptions snappy_options;
   snappy_options.flush_points = SparkFlushPoints(text);
   EXPECT_EQ(SnappyChunkSizes(snappy), SnappyChunkSizes(testing::SnappyJavaCompress(text, snappy_options)));
 
   // compress-lzf: a chunk per flush (finishBlockOnFlush) or per 65535 bytes.
-  std::string lzf = ReadFile(out / "app.lzf");
+  std::string lzf = testing::ReadFileBytes(out / "app.lzf");
   testing::LzfOptions lzf_options;
   lzf_options.flush_points = SparkFlushPoints(text);
   EXPECT_EQ(LzfChunkSizes(lzf), LzfChunkSizes(testing::LzfCompress(text, lzf_options)));
 
   // zstd-jni with closeFrameOnFlush: one frame per flush, no checksum.
-  std::string zstd = ReadFile(out / "app.zstd");
+  std::string zstd = testing::ReadFileBytes(out / "app.zstd");
   size_t frames = 0;
   for (size_t offset = 0; offset < zstd.size(); ++frames) {
     size_t frame = ZSTD_findFrameCompressedSize(zstd.data() + offset, zstd.size() - offset);
@@ -224,7 +217,7 @@ void ExpectOurEncodersMatchTheJavaFraming(const std::string& text, const fs::pat
 // syncFlush=false: flush() writes nothing, so an lz4 log that was never
 // closed ends at the last full 32 KiB block and has no end mark.
 void ExpectInProgressLz4LogHoldsOnlyWholeBlocks(const std::string& text, const fs::path& out) {
-  std::string bytes = ReadFile(out / "app-inprogress.lz4");
+  std::string bytes = testing::ReadFileBytes(out / "app-inprogress.lz4");
   testing::DecodeResult result = testing::DecodeAll(CodecKind::kLz4Block, bytes);
   EXPECT_EQ(testing::DescribeStatus(result.status), "ok");
   size_t whole = 32768 * ((text.size() - 1) / 32768);
@@ -244,7 +237,7 @@ TEST_F(JavaFixturesTest, SparkCodecStreamsDecodeToTheInput) {
                         {"app.zstd", CodecKind::kZstd}};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.file);
-    std::string bytes = ReadFile(state_->out / c.file);
+    std::string bytes = testing::ReadFileBytes(state_->out / c.file);
     ASSERT_FALSE(bytes.empty());
     SniffResult sniff = SniffCodec(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), true);
     EXPECT_EQ(sniff.verdict, SniffResult::Verdict::kKnown) << sniff.message;
@@ -264,7 +257,7 @@ TEST_F(JavaFixturesTest, SparkCodecStreamsDecodeToTheInput) {
 TEST_F(JavaFixturesTest, HistoryServerZipYieldsBothAttempts) {
   const std::string& text = state_->text;
   const std::string& text2 = state_->text2;
-  std::string archive = ReadFile(state_->out / "logs.zip");
+  std::string archive = testing::ReadFileBytes(state_->out / "logs.zip");
   std::string dir = std::string("eventlog_v2_") + kAppId + "_1/";
   std::vector<std::string_view> lines = testing::SplitLines(text);
   size_t n = lines.size();

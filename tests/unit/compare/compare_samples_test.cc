@@ -3,43 +3,26 @@
 // with its base diagnosis sample the way the CLI cases expect: aligned by
 // structure, slower in the stage the variant slows.
 #include <gtest/gtest.h>
-#include <zstd.h>
 
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "scenario_variants.h"
 #include "simulator.h"
 #include "sparkdx/compare.h"
+#include "support/file_bytes.h"
 #include "support/analyze_path.h"
 #include "support/test_paths.h"
 
 namespace sparkdx {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-std::string Unzstd(const std::string& compressed) {
-  unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
-  if (compressed.empty() || size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) return "";
-  std::string out(static_cast<size_t>(size), '\0');
-  size_t n = ZSTD_decompress(out.data(), out.size(), compressed.data(), compressed.size());
-  if (ZSTD_isError(n)) return "";
-  out.resize(n);
-  return out;
-}
-
 class CompareSampleTest : public ::testing::TestWithParam<samples::VariantEntry> {};
 
 // Edit the variant, then rerun scripts/make-diagnosis-samples.sh.
 TEST_P(CompareSampleTest, CommittedFileMatchesGenerator) {
   std::string path = testing::SourceDir() + "/samples/compare/" + GetParam().name + ".zstd";
-  std::string committed = Unzstd(ReadFile(path));
+  std::string committed = testing::DecodeWithLibraries(path);
   ASSERT_FALSE(committed.empty()) << path << " is missing: run scripts/make-diagnosis-samples.sh";
   EXPECT_TRUE(committed == samples::Simulate(GetParam().build()).text)
       << path << " differs from the generator: run scripts/make-diagnosis-samples.sh";

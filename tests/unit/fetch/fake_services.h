@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "sparkdx/analyzer.h"
+#include "support/file_bytes.h"
 #include "support/test_paths.h"
 #include "support/zip_writer.h"
 #include "url.h"
@@ -28,12 +29,7 @@ inline std::filesystem::path DemoLogPath() {
   return std::filesystem::path(testing::SourceDir()) / "samples/demo" / (std::string(kAppId) + ".zstd");
 }
 
-inline std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+inline std::string ReadFile(const std::filesystem::path& path) { return testing::ReadFileBytes(path); }
 
 // An httplib server on an ephemeral loopback port; add routes to server()
 // before Start(); stopped on destruction.

@@ -4,12 +4,9 @@
 // and the numbers each scenario was designed around must be what the
 // core's model (report and History Server REST answers) shows.
 #include <gtest/gtest.h>
-#include <zstd.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -19,6 +16,7 @@
 #include "scenarios.h"
 #include "simulator.h"
 #include "sparkdx/analyzer.h"
+#include "support/file_bytes.h"
 #include "support/test_paths.h"
 
 namespace sparkdx {
@@ -90,29 +88,13 @@ const samples::ScenarioEntry& Entry(const std::string& name) {
   return *entry;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// The committed samples are zstd files (scripts/make-diagnosis-samples.sh).
-std::string Unzstd(const std::string& compressed) {
-  unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
-  if (compressed.empty() || size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) return "";
-  std::string out(static_cast<size_t>(size), '\0');
-  size_t n = ZSTD_decompress(out.data(), out.size(), compressed.data(), compressed.size());
-  if (ZSTD_isError(n)) return "";
-  out.resize(n);
-  return out;
-}
-
 class DiagnosisSampleTest : public ::testing::TestWithParam<samples::ScenarioEntry> {};
 
 // The committed file is the generator's output, byte for byte: edit the
 // scenario, then rerun scripts/make-diagnosis-samples.sh.
 TEST_P(DiagnosisSampleTest, CommittedFileMatchesGenerator) {
   std::string path = testing::SourceDir() + "/samples/diagnosis/" + GetParam().name + ".zstd";
-  std::string committed = Unzstd(ReadFile(path));
+  std::string committed = testing::DecodeWithLibraries(path);
   std::string generated = samples::Simulate(GetParam().build()).text;
   ASSERT_FALSE(committed.empty()) << path << " is missing: run scripts/make-diagnosis-samples.sh";
   if (committed == generated) return;
