@@ -485,10 +485,10 @@ int FetchFromDatabricks(const FetchArguments& arguments) {
   if (!cluster.ok) return FetchError(cluster.error);
   std::string via = arguments.via;
   if (via.empty()) {
-    const bool delivers = !cluster.log_destination.empty() && cluster.log_destination.rfind("s3:", 0) != 0;
     const bool wants_application = arguments.list || !arguments.app_id.empty();
-    const bool running = cluster.state == "RUNNING" || cluster.state == "RESIZING";
-    via = delivers && !wants_application ? "delivered" : running ? "live" : "history";
+    via = fetch::DeliversReadableLogs(cluster) && !wants_application ? "delivered"
+          : fetch::DriverRuns(cluster)                                 ? "live"
+                                                                       : "history";
     std::fprintf(stderr, "sparkdx fetch: cluster %s is %s; reading its logs via %s\n", cluster.cluster_id.c_str(),
                  cluster.state.c_str(), via.c_str());
   }
@@ -512,9 +512,7 @@ int FetchFromDatabricks(const FetchArguments& arguments) {
     if (cluster.spark_context_id < 0) return FetchError("cluster " + cluster.cluster_id + " has no spark_context_id");
     fetch::HistoryServerSource ui;
     ui.base = fetch::HistoricalUiBase(*dataplane, cluster.cluster_id, cluster.spark_context_id);
-    ui.credentials.cookie = arguments.credentials.cookie.find('=') == std::string::npos
-                                ? "DATAPLANE_DOMAIN_DBAUTH=" + arguments.credentials.cookie
-                                : arguments.credentials.cookie;
+    ui.credentials.cookie = fetch::DataPlaneCookieHeader(arguments.credentials.cookie);
     ui.credentials.bearer_token = arguments.credentials.bearer_token;
     ui.warm_up.attempts = arguments.warm_up_seconds > 0 ? 10 : 0;
     ui.warm_up.wait_ms = arguments.warm_up_seconds * 100;  // ten waits

@@ -126,6 +126,18 @@ DatabricksCluster GetCluster(HttpClient& client, const DatabricksSource& source,
   return cluster;
 }
 
+bool DeliversReadableLogs(const DatabricksCluster& cluster) {
+  return !cluster.log_destination.empty() && cluster.log_destination.rfind("s3:", 0) != 0;
+}
+
+bool DriverRuns(const DatabricksCluster& cluster) {
+  return cluster.state == "RUNNING" || cluster.state == "RESIZING";
+}
+
+std::string DataPlaneCookieHeader(const std::string& copied) {
+  return copied.find('=') == std::string::npos ? "DATAPLANE_DOMAIN_DBAUTH=" + copied : copied;
+}
+
 StoredListing ListDbfs(HttpClient& client, const DatabricksSource& source, const std::string& path) {
   StoredListing listing;
   JsonAnswer answer = GetJson(client, source, "/api/2.0/dbfs/list?path=" + UriEncode(path));

@@ -47,6 +47,16 @@ struct DatabricksCluster {
 
 DatabricksCluster GetCluster(HttpClient& client, const DatabricksSource& source, const std::string& cluster_id);
 
+// The cluster delivers logs sparkdx reads (to DBFS or a volume; not S3).
+bool DeliversReadableLogs(const DatabricksCluster& cluster);
+
+// The driver runs, so its live Spark UI answers through the driver proxy.
+bool DriverRuns(const DatabricksCluster& cluster);
+
+// The Cookie header for the historical UI from what the user copied: the
+// whole "DATAPLANE_DOMAIN_DBAUTH=<value>" pair, or only the value.
+std::string DataPlaneCookieHeader(const std::string& copied);
+
 // A DBFS or volume file or directory.
 struct StoredFile {
   std::string path;  // absolute: "/cluster-logs/..." (DBFS) or "/Volumes/..."

@@ -380,7 +380,7 @@ class ProxyServer::Impl {
       JsonError(response, 502, cluster.error);
       return;
     }
-    if (cluster.log_destination.empty() || cluster.log_destination.rfind("s3:", 0) == 0) {
+    if (!DeliversReadableLogs(cluster)) {
       // Nothing delivered that the proxy can read: the page asks .../log,
       // the cluster's Spark UI, next.
       JsonError(response, 409, "cluster " + cluster.cluster_id + " has no log delivery sparkdx can read");
@@ -431,7 +431,7 @@ class ProxyServer::Impl {
     }
     HistoryServerSource ui;
     ui.credentials.bearer_token = source->credentials.bearer_token;
-    if (cluster.state == "RUNNING" || cluster.state == "RESIZING") {
+    if (DriverRuns(cluster)) {
       ui.base = DriverProxyBase(workspace.workspace, source->org_id, cluster.cluster_id, source->ui_port);
     } else if (source->credentials.cookie.empty() || source->dataplane.host.empty()) {
       JsonError(response, 409, "cluster " + cluster.cluster_id + " is " + cluster.state +
@@ -440,9 +440,7 @@ class ProxyServer::Impl {
       return;
     } else {
       ui.base = HistoricalUiBase(source->dataplane, cluster.cluster_id, cluster.spark_context_id);
-      ui.credentials.cookie = source->credentials.cookie.find('=') == std::string::npos
-                                  ? "DATAPLANE_DOMAIN_DBAUTH=" + source->credentials.cookie
-                                  : source->credentials.cookie;
+      ui.credentials.cookie = DataPlaneCookieHeader(source->credentials.cookie);
       ui.warm_up = {10, 30'000};
     }
     ApplicationList list = ListApplications(*client, ui, {});
