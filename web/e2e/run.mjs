@@ -49,7 +49,7 @@ async function openPage(hash = '') {
 }
 
 async function waitForEnd(page, timeout = 60_000) {
-  await page.waitForSelector('body:not([data-state="running"]):not([data-state="idle"])', { timeout });
+  await page.waitForSelector('body:not([data-state="running"]):not([data-state="idle"]):not([data-state="loading"])', { timeout });
   return page.evaluate(() => document.body.dataset.state);
 }
 
@@ -508,6 +508,8 @@ async function withProxy(sources, env, body) {
     page.problems = problems;
     await page.goto(`${proxyOrigin}/`);
     await page.waitForSelector('#remote:not([hidden])', { timeout: 30_000 });
+    // The remote panel can show before the analyzer has loaded; waitForEnd must not take "loading" for an end.
+    await page.waitForSelector('body[data-state="idle"]', { timeout: 30_000 });
     await body(page, proxyOrigin, seen);
     assertEqual(seen.filter((u) => !u.startsWith(proxyOrigin + '/') && !u.startsWith('blob:') && !u.startsWith('data:')), [],
       'requests that left the proxy origin');

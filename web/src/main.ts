@@ -211,7 +211,8 @@ for (const target of [document.documentElement]) {
 }
 
 client.ready.then(
-  (version) => { $('version').textContent = version; setState('idle'); },
+  // Only a page still loading becomes idle: a load through the proxy may already be running.
+  (version) => { $('version').textContent = version; if (body.dataset.state === 'loading') setState('idle'); },
   (error) => { message('error', 'sparkdx could not start', String(error)); setState('failed'); },
 );
 
