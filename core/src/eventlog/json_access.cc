@@ -5,9 +5,7 @@
 
 namespace sparkdx::json {
 
-Error ReadInt64(Value& value, int64_t* out) {
-  // The common case first: a plain integer (a failed attempt consumes nothing).
-  if (value.get_int64().get(*out) == simdjson::SUCCESS) return kOk;
+Error ReadInt64Slow(Value& value, int64_t* out) {
   simdjson::ondemand::json_type type;
   Error error = value.type().get(type);
   if (error) return error;

@@ -52,8 +52,14 @@ inline std::string_view RawKey(Field& field) {
 }
 
 // Integers, also when written as a double (Spark 1.x) or as a numeric string
-// (accumulator updates). Returns INCORRECT_TYPE for anything else.
-Error ReadInt64(Value& value, int64_t* out);
+// (accumulator updates). Returns INCORRECT_TYPE for anything else. The plain
+// integer, tens of times per task, is read inline; the rest out of line.
+Error ReadInt64Slow(Value& value, int64_t* out);
+inline Error ReadInt64(Value& value, int64_t* out) {
+  // A failed attempt consumes nothing, so the slow path starts afresh.
+  if (value.get_int64().get(*out) == simdjson::SUCCESS) return kOk;
+  return ReadInt64Slow(value, out);
+}
 // ReadInt64 narrowed to the int32 Spark uses for ids, attempts and counts;
 // *out is written even on error (0 then), as callers reading into a field
 // expect.

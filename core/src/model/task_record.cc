@@ -172,7 +172,11 @@ const uint8_t* TaskStore::Decode(const uint8_t* p, DecodeState* state, TaskRecor
   uint64_t present = state->present;
   if (!(flags & kSameBitmapBit)) p = ReadVarint(p, &present);
   bool negative = flags & kNegativeMetricsBit;
-  std::memset(r->metrics, 0, sizeof(r->metrics));
+  // `r` is the record this state last decoded into (ForEach reuses one), so
+  // only the metrics it held and this one lacks need clearing; usually none.
+  for (uint64_t stale = state->present & ~present; stale != 0; stale &= stale - 1) {
+    r->metrics[__builtin_ctzll(stale)] = 0;
+  }
   for (uint64_t bits = present; bits != 0; bits &= bits - 1) {
     int i = __builtin_ctzll(bits);
     p = ReadVarint(p, &v);

@@ -124,6 +124,9 @@ class TaskStore {
     int64_t launch_time_ms = 0;
     uint64_t present = 0;  // the metric presence bitmap
   };
+  // Decodes the record at p into *record, which must be the record last
+  // decoded with *state (or a fresh TaskRecord with a fresh state): metrics
+  // absent from both are left as they are, zero.
   static const uint8_t* Decode(const uint8_t* p, DecodeState* state, TaskRecord* record);
 
   BlockChain chain_;

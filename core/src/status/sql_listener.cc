@@ -39,6 +39,7 @@ bool SqlListener::IsSqlStage(int32_t stage_id) const {
 void SqlListener::AddMetric(SqlExecutionData& exec, int64_t accumulator_id, const std::string& metric_type) {
   exec.metric_types[accumulator_id] = metric_type;
   sql_accumulator_ids_.insert(accumulator_id);
+  ++metric_types_version_;
 }
 
 void SqlListener::OnJobStart(const JobStartEvent& event) {
@@ -104,18 +105,34 @@ void SqlListener::OnTaskEnd(const TaskEvent& event) {
   auto owner = executions_->find(stage.execution_id);
   if (owner == executions_->end()) return;
   const std::map<int64_t, std::string>& types = owner->second.metric_types;
-  for (const TaskAccumulableEvent& acc : event.accumulables) {
+  if (stage.resolved_version != metric_types_version_) {
+    stage.resolved.clear();
+    stage.resolved_version = metric_types_version_;
+  }
+  const size_t needed = std::max<size_t>(static_cast<size_t>(std::max(stage.num_tasks, 0)), static_cast<size_t>(index) + 1);
+  for (size_t position = 0; position < event.accumulables.size(); ++position) {
+    const TaskAccumulableEvent& acc = event.accumulables[position];
     if (!acc.sql || !acc.has_update) continue;
-    auto found = types.find(acc.id);
-    const std::string* type = found == types.end() ? nullptr : &found->second;
-    if (type == nullptr) continue;
-    std::vector<int64_t>& values = stage.values[acc.id];
-    size_t needed = std::max<size_t>(static_cast<size_t>(std::max(stage.num_tasks, 0)), static_cast<size_t>(index) + 1);
+    if (position >= stage.resolved.size()) stage.resolved.resize(position + 1);
+    StageMetrics::Resolved& where = stage.resolved[position];
+    bool first_update = false;
+    if (where.id != acc.id || where.values == nullptr) {
+      auto found = types.find(acc.id);
+      if (found == types.end()) continue;  // not a metric of this execution's plan
+      where.id = acc.id;
+      where.values = &stage.values[acc.id];
+      where.max = nullptr;
+      if (!IsSumMetric(found->second)) {
+        auto [max, inserted] = stage.max.try_emplace(acc.id, StageMetrics::Max{acc.update, event.record.task_id});
+        where.max = &max->second;
+        first_update = inserted;
+      }
+    }
+    std::vector<int64_t>& values = *where.values;
     if (values.size() < needed) values.resize(needed, 0);
     values[static_cast<size_t>(index)] = acc.update;
-    if (!IsSumMetric(*type)) {
-      auto [max, inserted] = stage.max.try_emplace(acc.id, StageMetrics::Max{acc.update, event.record.task_id});
-      if (!inserted && acc.update > max->second.value) max->second = {acc.update, event.record.task_id};
+    if (where.max != nullptr && !first_update && acc.update > where.max->value) {
+      *where.max = {acc.update, event.record.task_id};
     }
   }
   if (event.record.successful()) stage.completed.Insert(index);
@@ -245,13 +262,17 @@ void SqlListener::Aggregate(SqlExecutionData& exec) const {
     for (int64_t v : values) {
       if (IsSumMetric(aggregate.metric_type) || (average ? v > 0 : v >= 0)) counted.push_back(v);
     }
-    std::sort(counted.begin(), counted.end());
     aggregate.value_count = static_cast<int64_t>(counted.size());
     for (int64_t v : counted) aggregate.sum += v;
     if (!counted.empty()) {
-      aggregate.min = counted.front();
-      aggregate.median = counted[counted.size() / 2];
-      aggregate.max = counted.back();
+      // The values a sort would put first, in the middle and last; selection
+      // is linear, and a metric can have one value per task of the query.
+      auto [min, max] = std::minmax_element(counted.begin(), counted.end());
+      aggregate.min = *min;
+      aggregate.max = *max;
+      auto middle = counted.begin() + static_cast<std::ptrdiff_t>(counted.size() / 2);
+      std::nth_element(counted.begin(), middle, counted.end());
+      aggregate.median = *middle;
     }
     auto max = max_from_stages.find(id);
     if (max != max_from_stages.end()) {

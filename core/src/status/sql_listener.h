@@ -67,6 +67,17 @@ class SqlListener {
       int64_t task_id = -1;
     };
     std::unordered_map<int64_t, Max> max;  // non-sum metrics only
+    // Where the previous tasks' accumulables went, by their position in the
+    // task's list: a stage's tasks list the same metrics in the same order,
+    // so most updates skip the three lookups. Pointers into the node-based
+    // maps above stay valid; filled at `resolved_version` of the metric types.
+    struct Resolved {
+      int64_t id = -1;
+      std::vector<int64_t>* values = nullptr;
+      Max* max = nullptr;  // null for sum metrics
+    };
+    std::vector<Resolved> resolved;
+    uint64_t resolved_version = 0;
   };
   struct LiveExecution {
     int32_t end_events = 0;  // JobEnds and the ExecutionEnd seen
@@ -85,6 +96,7 @@ class SqlListener {
   std::map<int64_t, LiveExecution> live_;
   std::unordered_map<int32_t, StageMetrics> stage_metrics_;
   std::unordered_set<int64_t> sql_accumulator_ids_;  // of every plan seen
+  uint64_t metric_types_version_ = 1;  // bumped whenever a metric type is set
 };
 
 }  // namespace sparkdx

@@ -43,10 +43,12 @@ struct Relative {
   std::set<uint32_t> executors;
 };
 
-double Median(std::vector<double> values) {
+// The upper median; reorders `values` (callers are done with their order).
+double Median(std::vector<double>& values) {
   if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
+  auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  return *middle;
 }
 
 }  // namespace
@@ -62,18 +64,27 @@ void CheckHostSlowExecutor(const AppAnalysis& analysis, RuleOutput* out) {
     if (s.succeeded < kSlowMinStageTasks || duration.median < kSlowMinStageMedianMs) continue;
     compared.push_back(&s);
     int64_t median_data = s.Of(TaskQuantity::kInputBytes).median + s.Of(TaskQuantity::kShuffleReadBytes).median;
+    // The executor's and host's records, looked up once per (executor, host)
+    // pair and stage rather than once per task: the maps are keyed by strings.
+    std::map<std::pair<uint32_t, int32_t>, std::pair<Relative*, Relative*>> seen_in_stage;
     s.stage->tasks.ForEach([&](const TaskRecord& t) {
       if (!t.successful() || !t.started) return;
       double time_ratio = static_cast<double>(BoundedDurationMs(t)) / static_cast<double>(duration.median);
       int64_t data = TaskQuantityValue(t, TaskQuantity::kInputBytes) + TaskQuantityValue(t, TaskQuantity::kShuffleReadBytes);
       int64_t excess = std::max<int64_t>(0, BoundedDurationMs(t) - duration.median);
-      for (Relative* r : {&by_executor[t.executor], &by_host[TaskHost(status, t)]}) {
+      auto [slot, first] = seen_in_stage.try_emplace({t.executor, t.host_id});
+      if (first) {
+        slot->second = {&by_executor[t.executor], &by_host[TaskHost(status, t)]};
+        for (Relative* r : {slot->second.first, slot->second.second}) {
+          r->stages.insert({s.stage_id, s.attempt_id});
+          r->executors.insert(t.executor);
+        }
+      }
+      for (Relative* r : {slot->second.first, slot->second.second}) {
         r->time_ratios.push_back(time_ratio);
         if (median_data > 0) r->data_ratios.push_back(static_cast<double>(data) / static_cast<double>(median_data));
-        r->stages.insert({s.stage_id, s.attempt_id});
         r->excess_task_ms += excess;
         r->task_ms += BoundedDurationMs(t);
-        r->executors.insert(t.executor);
       }
     });
   }
@@ -83,7 +94,7 @@ void CheckHostSlowExecutor(const AppAnalysis& analysis, RuleOutput* out) {
     return;
   }
 
-  auto qualifies = [](const Relative& r, double* time_ratio, double* data_ratio) {
+  auto qualifies = [](Relative& r, double* time_ratio, double* data_ratio) {
     *time_ratio = Median(r.time_ratios);
     *data_ratio = r.data_ratios.empty() ? 1.0 : Median(r.data_ratios);
     return static_cast<int32_t>(r.time_ratios.size()) >= kSlowMinTasks &&
@@ -153,7 +164,7 @@ void CheckHostSlowExecutor(const AppAnalysis& analysis, RuleOutput* out) {
   };
 
   std::set<uint32_t> reported;
-  for (const auto& [host, r] : by_host) {
+  for (auto& [host, r] : by_host) {
     double time_ratio = 0, data_ratio = 0;
     if (host.empty() || r.executors.size() < 2 || by_host.size() < 2 || !qualifies(r, &time_ratio, &data_ratio)) {
       continue;
@@ -162,7 +173,7 @@ void CheckHostSlowExecutor(const AppAnalysis& analysis, RuleOutput* out) {
            "Host " + host + " (" + std::to_string(r.executors.size()) + " executors)", host);
     reported.insert(r.executors.begin(), r.executors.end());
   }
-  for (const auto& [index, r] : by_executor) {
+  for (auto& [index, r] : by_executor) {
     double time_ratio = 0, data_ratio = 0;
     if (reported.count(index) > 0 || index >= status.executors.size() || !qualifies(r, &time_ratio, &data_ratio)) {
       continue;

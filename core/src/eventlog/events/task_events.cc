@@ -182,7 +182,12 @@ json::Error ReadTaskAccumulable(json::Value& value, TaskEvent* event, const Even
   TaskAccumulableEvent acc;
   std::string_view update_token;
   bool internal = false;
-  bool known_sql = false;  // the id is a SQL plan metric's: only the update matters
+  bool has_id = false;
+  // The id is a SQL plan metric's: only the update matters. Looked up once,
+  // after the name has ruled out an internal task metric (about half of all
+  // entries), so those cost no set lookup.
+  bool known_sql = false;
+  bool looked_up = false;
   size_t cursor = 0;
   for (auto item : object) {
     json::Field field;
@@ -190,8 +195,7 @@ json::Error ReadTaskAccumulable(json::Value& value, TaskEvent* event, const Even
     switch (kKeys.Find(field, &cursor)) {
       case kIdKey:
         SPARKDX_JSON_SYNTAX_CHECK(json::ReadInt64(field.value(), &acc.id));
-        known_sql = ctx.listener->IsSqlAccumulator(acc.id);
-        internal = internal || known_sql;
+        has_id = true;
         break;
       case kNameKey: {
         std::string_view name = TrimmedToken(field.value());
@@ -203,6 +207,11 @@ json::Error ReadTaskAccumulable(json::Value& value, TaskEvent* event, const Even
       }
       case kUpdateKey:
         update_token = TrimmedToken(field.value());
+        if (has_id && !looked_up) {
+          looked_up = true;
+          known_sql = ctx.listener->IsSqlAccumulator(acc.id);
+          internal = internal || known_sql;
+        }
         if (known_sql) goto done;  // the rest of the entry is skipped by the array's iteration
         break;
       case kInternalKey: SPARKDX_JSON_SYNTAX_CHECK(json::ReadBool(field.value(), &internal)); break;
@@ -218,6 +227,7 @@ json::Error ReadTaskAccumulable(json::Value& value, TaskEvent* event, const Even
     }
   }
 done:
+  if (has_id && !looked_up) internal = internal || ctx.listener->IsSqlAccumulator(acc.id);
   if (internal) {
     // Spark shows neither internal nor SQL accumulators per task; SQL
     // metric updates are longs, written as strings or numbers.
