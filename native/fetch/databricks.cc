@@ -75,6 +75,21 @@ std::string EncodePath(const std::string& path) {
 
 bool IsVolumePath(const std::string& path) { return path.rfind("/Volumes/", 0) == 0; }
 
+// The entries of a DBFS or Files API directory answer: both list objects
+// with "path" and "file_size", under their own array and directory keys.
+void AppendStoredFiles(const nlohmann::json& body, const char* array_key, const char* dir_key, StoredListing* listing) {
+  auto items = body.find(array_key);
+  if (items == body.end() || !items->is_array()) return;
+  for (const nlohmann::json& item : *items) {
+    StoredFile entry;
+    entry.path = StringField(item, "path");
+    entry.is_dir = item.value(dir_key, false);
+    auto size = item.find("file_size");
+    if (size != item.end() && size->is_number_integer()) entry.file_size = size->get<int64_t>();
+    if (!entry.path.empty()) listing->entries.push_back(entry);
+  }
+}
+
 }  // namespace
 
 bool DecodeBase64(const std::string& text, std::string* out) {
@@ -145,17 +160,7 @@ StoredListing ListDbfs(HttpClient& client, const DatabricksSource& source, const
     listing.error = answer.error;
     return listing;
   }
-  auto files = answer.body.find("files");
-  if (files != answer.body.end() && files->is_array()) {
-    for (const nlohmann::json& file : *files) {
-      StoredFile entry;
-      entry.path = StringField(file, "path");
-      entry.is_dir = file.value("is_dir", false);
-      auto size = file.find("file_size");
-      if (size != file.end() && size->is_number_integer()) entry.file_size = size->get<int64_t>();
-      if (!entry.path.empty()) listing.entries.push_back(entry);
-    }
-  }
+  AppendStoredFiles(answer.body, "files", "is_dir", &listing);
   listing.ok = true;
   return listing;
 }
@@ -259,17 +264,7 @@ StoredListing ListVolumeDirectory(HttpClient& client, const DatabricksSource& so
       listing.error = answer.error;
       return listing;
     }
-    auto contents = answer.body.find("contents");
-    if (contents != answer.body.end() && contents->is_array()) {
-      for (const nlohmann::json& item : *contents) {
-        StoredFile entry;
-        entry.path = StringField(item, "path");
-        entry.is_dir = item.value("is_directory", false);
-        auto size = item.find("file_size");
-        if (size != item.end() && size->is_number_integer()) entry.file_size = size->get<int64_t>();
-        if (!entry.path.empty()) listing.entries.push_back(entry);
-      }
-    }
+    AppendStoredFiles(answer.body, "contents", "is_directory", &listing);
     page_token = StringField(answer.body, "next_page_token");
     if (page_token.empty()) {
       listing.ok = true;
